@@ -1,0 +1,14 @@
+package org.custos.dicom;
+
+/** Items, delimiters or fragments where PS3.5 does not allow them. */
+public final class InvalidStructureException extends DicomParseException {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidStructureException(long offset, int tag, String reason) {
+    super(offset, tag, reason);
+  }
+
+  public InvalidStructureException(long offset, int tag, String reason, Throwable cause) {
+    super(offset, tag, reason, cause);
+  }
+}

@@ -1,0 +1,20 @@
+package org.custos.server.cli;
+
+import picocli.CommandLine.Command;
+
+/** The {@code custos} command and its sub-commands. */
+@Command(
+    name = "custos",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Custos: a medical image archive whose images can neither leak nor be silently faked.",
+    subcommands = {DemoCommand.class, DicomCommand.class, VersionCommand.class})
+final class CustosCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -39,6 +39,16 @@ public sealed interface Value {
       return bytes.length;
     }
 
+    /** A read-only little-endian view of the value, without copying. */
+    public java.nio.ByteBuffer asReadOnlyBuffer() {
+      return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Writes the value to {@code out} without copying it. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+      out.write(bytes);
+    }
+
     /** The held array, not copied: callers inside the codec must not modify it. */
     byte[] raw() {
       return bytes;

@@ -124,13 +124,24 @@ public final class DataSet {
     return -1;
   }
 
-  /** The character set in force for text values of this data set. */
+  /**
+   * The character set in force for text values of this data set. An unknown defined term in
+   * (0008,0005) falls back to the enclosing data set's character set, or the default repertoire
+   * (read leniently as ISO 8859-1); the parser reports such a term as a {@link ParseWarning}.
+   */
   public SpecificCharacterSet characterSet() {
     SpecificCharacterSet cs = charset;
     if (cs == null) {
       List<String> terms = rawStrings(Tag.SPECIFIC_CHARACTER_SET);
+      SpecificCharacterSet fallback = inheritedCharset != null ? inheritedCharset : SpecificCharacterSet.DEFAULT;
       if (!terms.isEmpty()) {
-        cs = SpecificCharacterSet.of(terms);
+        try {
+          cs = SpecificCharacterSet.of(terms);
+        } catch (org.custos.dicom.charset.UnknownCharacterSetException e) {
+          // The parser reported the term as a warning with its offset; text still decodes,
+          // losslessly for single-byte input, with the enclosing or default repertoire.
+          cs = fallback;
+        }
       } else {
         cs = inheritedCharset != null ? inheritedCharset : SpecificCharacterSet.DEFAULT;
       }
@@ -255,11 +266,16 @@ public final class DataSet {
       return add(tag, vr, Value.Bytes.wrap(TextValues.pad(cs.encode(joined, vr), vr)));
     }
 
-    private SpecificCharacterSet characterSet() {
+    /** The character set in force for elements added from now on. */
+    SpecificCharacterSet characterSet() {
       if (charsetElement != null) {
         return new DataSet(new DicomElement[] {charsetElement}, inheritedCharset, false, -1).characterSet();
       }
       return inheritedCharset != null ? inheritedCharset : SpecificCharacterSet.DEFAULT;
+    }
+
+    DicomElement characterSetElement() {
+      return charsetElement;
     }
 
     private void track(DicomElement element) {

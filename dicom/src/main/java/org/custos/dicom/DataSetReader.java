@@ -3,6 +3,7 @@ package org.custos.dicom;
 import java.util.ArrayList;
 import java.util.List;
 import org.custos.dicom.charset.SpecificCharacterSet;
+import org.custos.dicom.charset.UnknownCharacterSetException;
 
 /**
  * Builds an immutable {@link DataSet} tree from the events of a {@link DicomStreamReader},
@@ -59,7 +60,7 @@ final class DataSetReader {
           DicomElement element = new DicomElement(reader.tag(), reader.vr(), leafValue());
           ds.builder.add(element);
           if (element.tag() == Tag.SPECIFIC_CHARACTER_SET) {
-            ds.charset = ds.builder.build().characterSet();
+            ds.charset = checkedCharacterSet(ds);
           }
         }
         case SEQUENCE_START -> stack.add(new OpenSequence(reader.tag(), reader.vr(), reader.length() < 0));
@@ -112,6 +113,20 @@ final class DataSetReader {
         default -> throw new IllegalStateException("unhandled event " + event);
       }
     }
+  }
+
+  /** The data set's new character set; an unknown term is a warning (an error in strict mode). */
+  private SpecificCharacterSet checkedCharacterSet(OpenDataSet ds) {
+    DataSet probe = DataSet.builder().inheritCharacterSet(ds.charset)
+        .add(ds.builder.characterSetElement()).build();
+    List<String> terms = probe.getStrings(Tag.SPECIFIC_CHARACTER_SET);
+    try {
+      SpecificCharacterSet.of(terms);
+    } catch (UnknownCharacterSetException e) {
+      reader.warn(reader.elementOffset(), Tag.SPECIFIC_CHARACTER_SET,
+          "unknown Specific Character Set defined term; text decodes with the enclosing or default repertoire");
+    }
+    return probe.characterSet();
   }
 
   private Value leafValue() {

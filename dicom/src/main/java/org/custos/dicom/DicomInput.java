@@ -210,6 +210,11 @@ final class DicomInput {
         }
         done += n;
       }
+    } catch (EOFException e) {
+      // An inflater reports the end of its input this way; the caller sees the shortfall.
+    } catch (java.util.zip.ZipException e) {
+      throw new InvalidStructureException(offset(), DicomParseException.NO_TAG,
+          "deflated data set is corrupt (" + e.getMessage() + ")", e);
     } catch (IOException e) {
       throw new DicomIoException("cannot skip in DICOM input at byte " + offset(), e);
     }

@@ -16,16 +16,26 @@ public class DicomParseException extends DicomException {
   private final long offset;
   private final int tag;
   private final String reason;
+  private final String offsetContext;
 
   public DicomParseException(long offset, int tag, String reason) {
     this(offset, tag, reason, null);
   }
 
   public DicomParseException(long offset, int tag, String reason, Throwable cause) {
-    super(format(offset, tag, reason), cause);
+    this(offset, tag, reason, cause, "");
+  }
+
+  /**
+   * @param offsetContext how the offset counts when not from the start of the input, e.g.
+   *     " of the inflated data set (deflated from byte 310)"; empty otherwise
+   */
+  protected DicomParseException(long offset, int tag, String reason, Throwable cause, String offsetContext) {
+    super(format(offset + offsetContext, tag, reason), cause);
     this.offset = offset;
     this.tag = tag;
     this.reason = reason;
+    this.offsetContext = offsetContext;
   }
 
   /** Byte offset where the problem was detected. */
@@ -43,12 +53,22 @@ public class DicomParseException extends DicomException {
     return reason;
   }
 
-  /** "at byte N, tag (GGGG,EEEE)". */
-  public String where() {
-    return "at byte " + offset + (tag == NO_TAG ? "" : ", tag " + Tag.toString(tag));
+  /** The same failure, saying how its offset counts (see the protected constructor). */
+  public DicomParseException withOffsetContext(String context) {
+    return new DicomParseException(offset, tag, reason, getCause(), context);
   }
 
-  private static String format(long offset, int tag, String reason) {
+  /** How {@link #offset()} counts, when not from the start of the input; empty otherwise. */
+  public String offsetContext() {
+    return offsetContext;
+  }
+
+  /** "at byte N, tag (GGGG,EEEE)", with the offset context when there is one. */
+  public String where() {
+    return "at byte " + offset + offsetContext + (tag == NO_TAG ? "" : ", tag " + Tag.toString(tag));
+  }
+
+  private static String format(String offset, int tag, String reason) {
     return reason + " (at byte " + offset + (tag == NO_TAG ? "" : ", tag " + Tag.toString(tag)) + ")";
   }
 }

@@ -123,6 +123,9 @@ public final class DicomReader {
       dataSetLength = -1;
     }
     DicomStreamReader reader = new DicomStreamReader(input, syntax, options, dataSetLength);
+    if (syntax.deflated()) {
+      reader.countingInflatedBytesFrom(dataSetOffset);
+    }
     if (metaEnd < 0) {
       reader.warn(metaStart, Tag.FILE_META_GROUP_LENGTH, "file meta has no group length (0002,0000)");
     }

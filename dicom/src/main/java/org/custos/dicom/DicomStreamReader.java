@@ -32,6 +32,7 @@ public final class DicomStreamReader {
   private int sequenceDepth;
 
   private int tag;
+  private long elementOffset;
   private Vr vr;
   private long length;
   private long valueOffset;
@@ -42,6 +43,8 @@ public final class DicomStreamReader {
   private boolean ended;
   private int lastTopLevelTag = -1;
   private final boolean fileMetaOnly;
+  private final boolean fileMeta;
+  private String offsetNote;
 
   /** One open container: the data set or an item, a sequence, or encapsulated pixel data. */
   private static final class Frame {
@@ -79,6 +82,7 @@ public final class DicomStreamReader {
     this.options = options;
     this.sourceLength = sourceLength;
     this.fileMetaOnly = fileMetaOnly;
+    this.fileMeta = rootEnd >= 0 || fileMetaOnly;
     push(new Frame(Frame.DATASET, rootEnd, rootEnd >= 0 ? rootEnd : sourceLength,
         syntax.explicitVr(), syntax.bigEndian(), -1));
   }
@@ -89,7 +93,16 @@ public final class DicomStreamReader {
     if (syntax.deflated()) {
       input.switchTo(Deflation::inflating);
     }
-    return new DicomStreamReader(input, syntax, options, -1);
+    DicomStreamReader reader = new DicomStreamReader(input, syntax, options, -1);
+    if (syntax.deflated()) {
+      reader.countingInflatedBytesFrom(0);
+    }
+    return reader;
+  }
+
+  /** Errors will say that their offsets count inflated bytes of a data set deflated from file byte {@code start}. */
+  void countingInflatedBytesFrom(long start) {
+    offsetNote = " of the inflated data set (deflated from byte " + start + " of the input)";
   }
 
   public List<ParseWarning> warnings() {
@@ -123,6 +136,11 @@ public final class DicomStreamReader {
     return valueOffset;
   }
 
+  /** Offset of the current element's header (its tag), for ELEMENT and SEQUENCE_START. */
+  public long elementOffset() {
+    return elementOffset;
+  }
+
   /** Sequence nesting depth of the current event: 0 for the top-level data set. */
   public int depth() {
     return sequenceDepth;
@@ -139,6 +157,14 @@ public final class DicomStreamReader {
   }
 
   public Event next() {
+    try {
+      return nextEvent();
+    } catch (DicomParseException e) {
+      throw offsetNote == null ? e : e.withOffsetContext(offsetNote);
+    }
+  }
+
+  private Event nextEvent() {
     skipPendingValue();
     if (ended) {
       return Event.END;
@@ -166,6 +192,10 @@ public final class DicomStreamReader {
         throw new InvalidLengthException(here, seq.tag, "sequence contents overrun its length by " + (here - seq.end) + " bytes");
       }
       return popSequence(seq);
+    }
+    if (in.atEnd()) {
+      throw new TruncatedInputException(here, seq.tag, "input ended inside sequence " + Tag.toString(seq.tag)
+          + (seq.end >= 0 ? ", " + (seq.end - here) + " bytes before its end" : " before its sequence delimitation item"));
     }
     int itemTag = in.tag(seq.bigEndian);
     int itemLength = in.i32(seq.bigEndian, itemTag);
@@ -238,7 +268,16 @@ public final class DicomStreamReader {
       }
       return popItem(here);
     }
-    if (stackSize == 1 && in.atEnd()) {
+    if (in.atEnd()) {
+      if (stackSize > 1) {
+        int sequenceTag = stack[stackSize - 2].tag;
+        throw new TruncatedInputException(here, sequenceTag, "input ended inside an item of sequence "
+            + Tag.toString(sequenceTag) + (ds.end >= 0 ? ", " + (ds.end - here) + " bytes before its end" : " before its item delimitation item"));
+      }
+      if (ds.end >= 0) {
+        throw new TruncatedInputException(here, Tag.FILE_META_GROUP_LENGTH, "input ended inside the file meta group, "
+            + (ds.end - here) + " bytes before the end its group length announces");
+      }
       ended = true;
       return Event.END;
     }
@@ -247,6 +286,10 @@ public final class DicomStreamReader {
           "input ended inside an element header (" + in.available(4) + " trailing bytes)");
     }
     int elementTag = in.tag(ds.bigEndian);
+    if (fileMeta && (elementTag >>> 16) != 0x0002) {
+      throw new InvalidFileMetaException(here, elementTag, "element outside group 0002 inside the file meta group length "
+          + "(the group length overstates the group)");
+    }
     if ((elementTag >>> 16) == 0xFFFE) {
       return structuralTagInDataSet(ds, here, elementTag);
     }
@@ -283,6 +326,7 @@ public final class DicomStreamReader {
   }
 
   private Event elementEvent(Frame ds, long here, int elementTag, Vr elementVr, long elementLength) {
+    elementOffset = here;
     boolean undefined = elementLength == 0xFFFFFFFFL;
     if (elementVr == Vr.SQ || (undefined && elementVr == Vr.UN)) {
       openSequence(ds, here, elementTag, elementVr, elementLength, undefined);
@@ -390,6 +434,14 @@ public final class DicomStreamReader {
    * {@link ReadOptions#maxValueBytes()} fail; use {@link #copyValue} for bulk.
    */
   public byte[] readValue() {
+    try {
+      return readPendingValue();
+    } catch (DicomParseException e) {
+      throw offsetNote == null ? e : e.withOffsetContext(offsetNote);
+    }
+  }
+
+  private byte[] readPendingValue() {
     if (preloaded != null) {
       byte[] value = preloaded;
       preloaded = null;
@@ -415,6 +467,14 @@ public final class DicomStreamReader {
 
   /** Copies the pending value as it is in the source (no byte swapping). */
   public void copyValue(OutputStream out) throws IOException {
+    try {
+      copyPendingValue(out);
+    } catch (DicomParseException e) {
+      throw offsetNote == null ? e : e.withOffsetContext(offsetNote);
+    }
+  }
+
+  private void copyPendingValue(OutputStream out) throws IOException {
     if (preloaded != null) {
       out.write(preloaded);
       preloaded = null;

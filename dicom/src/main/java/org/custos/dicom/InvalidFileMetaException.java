@@ -11,4 +11,13 @@ public final class InvalidFileMetaException extends DicomParseException {
   public InvalidFileMetaException(long offset, int tag, String reason, Throwable cause) {
     super(offset, tag, reason, cause);
   }
+
+  private InvalidFileMetaException(long offset, int tag, String reason, Throwable cause, String offsetContext) {
+    super(offset, tag, reason, cause, offsetContext);
+  }
+
+  @Override
+  public InvalidFileMetaException withOffsetContext(String context) {
+    return new InvalidFileMetaException(offset(), tag(), reason(), getCause(), context);
+  }
 }

@@ -11,4 +11,13 @@ public final class InvalidLengthException extends DicomParseException {
   public InvalidLengthException(long offset, int tag, String reason, Throwable cause) {
     super(offset, tag, reason, cause);
   }
+
+  private InvalidLengthException(long offset, int tag, String reason, Throwable cause, String offsetContext) {
+    super(offset, tag, reason, cause, offsetContext);
+  }
+
+  @Override
+  public InvalidLengthException withOffsetContext(String context) {
+    return new InvalidLengthException(offset(), tag(), reason(), getCause(), context);
+  }
 }

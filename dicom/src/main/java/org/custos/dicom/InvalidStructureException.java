@@ -11,4 +11,13 @@ public final class InvalidStructureException extends DicomParseException {
   public InvalidStructureException(long offset, int tag, String reason, Throwable cause) {
     super(offset, tag, reason, cause);
   }
+
+  private InvalidStructureException(long offset, int tag, String reason, Throwable cause, String offsetContext) {
+    super(offset, tag, reason, cause, offsetContext);
+  }
+
+  @Override
+  public InvalidStructureException withOffsetContext(String context) {
+    return new InvalidStructureException(offset(), tag(), reason(), getCause(), context);
+  }
 }

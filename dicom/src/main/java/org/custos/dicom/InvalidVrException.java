@@ -11,4 +11,13 @@ public final class InvalidVrException extends DicomParseException {
   public InvalidVrException(long offset, int tag, String reason, Throwable cause) {
     super(offset, tag, reason, cause);
   }
+
+  private InvalidVrException(long offset, int tag, String reason, Throwable cause, String offsetContext) {
+    super(offset, tag, reason, cause, offsetContext);
+  }
+
+  @Override
+  public InvalidVrException withOffsetContext(String context) {
+    return new InvalidVrException(offset(), tag(), reason(), getCause(), context);
+  }
 }

@@ -11,4 +11,13 @@ public final class NestingTooDeepException extends DicomParseException {
   public NestingTooDeepException(long offset, int tag, String reason, Throwable cause) {
     super(offset, tag, reason, cause);
   }
+
+  private NestingTooDeepException(long offset, int tag, String reason, Throwable cause, String offsetContext) {
+    super(offset, tag, reason, cause, offsetContext);
+  }
+
+  @Override
+  public NestingTooDeepException withOffsetContext(String context) {
+    return new NestingTooDeepException(offset(), tag(), reason(), getCause(), context);
+  }
 }

@@ -11,4 +11,13 @@ public final class TruncatedInputException extends DicomParseException {
   public TruncatedInputException(long offset, int tag, String reason, Throwable cause) {
     super(offset, tag, reason, cause);
   }
+
+  private TruncatedInputException(long offset, int tag, String reason, Throwable cause, String offsetContext) {
+    super(offset, tag, reason, cause, offsetContext);
+  }
+
+  @Override
+  public TruncatedInputException withOffsetContext(String context) {
+    return new TruncatedInputException(offset(), tag(), reason(), getCause(), context);
+  }
 }

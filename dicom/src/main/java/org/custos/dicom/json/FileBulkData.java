@@ -1,17 +1,15 @@
 package org.custos.dicom.json;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import org.custos.dicom.BulkDataSource;
 import org.custos.dicom.BulkRef;
 import org.custos.dicom.DicomFile;
+import org.custos.dicom.FileBulkDataSource;
 import org.custos.dicom.Value;
 import org.custos.dicom.Vr;
 
@@ -100,81 +98,6 @@ public final class FileBulkData {
     if (deflated && deflatedFrom < 0) {
       throw new IOException("reference into a deflated data set, but the file is not deflated");
     }
-    InputStream raw = Files.newInputStream(file);
-    try {
-      InputStream in = raw;
-      if (deflated) {
-        raw.skipNBytes(deflatedFrom);
-        in = new Inflating(raw);
-      }
-      in.skipNBytes(offset);
-      return new Range(in, length);
-    } catch (IOException | RuntimeException e) {
-      raw.close();
-      throw e;
-    }
-  }
-
-  /** PS3.5 A.5: raw DEFLATE (RFC 1951, no zlib header); releases the inflater on close. */
-  private static final class Inflating extends InflaterInputStream {
-    Inflating(InputStream raw) {
-      super(raw, new Inflater(true), 16 * 1024);
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        super.close();
-      } finally {
-        inf.end();
-      }
-    }
-  }
-
-  /** The next {@code remaining} bytes of a stream, then end of stream. */
-  private static final class Range extends FilterInputStream {
-    private long remaining;
-
-    Range(InputStream in, long length) {
-      super(in);
-      this.remaining = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      remaining -= b < 0 ? 0 : 1;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (remaining <= 0) {
-        return len == 0 ? 0 : -1;
-      }
-      int n = in.read(b, off, (int) Math.min(len, remaining));
-      remaining -= Math.max(n, 0);
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = in.skip(Math.min(n, remaining));
-      remaining -= skipped;
-      return skipped;
-    }
-
-    @Override
-    public int available() throws IOException {
-      return (int) Math.min(in.available(), remaining);
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
+    return new FileBulkDataSource(file, Math.max(deflatedFrom, 0)).open(new BulkRef(offset, length, false, deflated));
   }
 }

@@ -327,6 +327,10 @@ public final class DicomStreamReader {
 
   private Event elementEvent(Frame ds, long here, int elementTag, Vr elementVr, long elementLength) {
     elementOffset = here;
+    int group = elementTag >>> 16;
+    if (group == 0x0001 || group == 0x0003 || group == 0x0005 || group == 0x0007 || group == 0xFFFF) {
+      warn(here, elementTag, "element in group " + String.format("%04X", group) + ", which PS3.5 7.1 forbids");
+    }
     boolean undefined = elementLength == 0xFFFFFFFFL;
     if (elementVr == Vr.SQ || (undefined && elementVr == Vr.UN)) {
       openSequence(ds, here, elementTag, elementVr, elementLength, undefined);
@@ -348,7 +352,11 @@ public final class DicomStreamReader {
           "undefined length on a " + elementVr + " element (allowed only for SQ, UN and encapsulated Pixel Data)");
     }
     if ((elementLength & 1) != 0) {
-      warn(here, elementTag, "odd value length " + elementLength + " (PS3.5 7.1.1 requires even lengths)");
+      String problem = "odd value length " + elementLength + " (PS3.5 7.1.1 requires even lengths)";
+      if (options.strict()) {
+        throw new InvalidLengthException(here, elementTag, problem + " (strict mode)");
+      }
+      warn(here, elementTag, problem);
     }
     beginValue(elementTag, elementVr, elementLength, ds.limit, ds.bigEndian);
     if (elementTag == Tag.PIXEL_REPRESENTATION && stackSize == 1 && elementLength == 2) {

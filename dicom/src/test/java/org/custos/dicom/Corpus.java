@@ -11,13 +11,21 @@ import java.util.stream.Stream;
 public final class Corpus {
   private Corpus() {}
 
+  /**
+   * The shared directory: system property {@code custos.shared.dir} (set by the build), else
+   * {@code ../../shared} from the module directory.
+   */
+  public static Path sharedDir() {
+    String configured = System.getProperty("custos.shared.dir", "");
+    return (configured.isBlank() ? Path.of("../../shared") : Path.of(configured)).toAbsolutePath().normalize();
+  }
+
+  /** The corpus root; its absence is a broken checkout, never a reason to skip. */
   public static Path root() {
-    String configured = System.getProperty("custos.shared.dir");
-    Path shared = configured != null ? Path.of(configured) : Path.of("../../shared");
-    Path corpus = shared.resolve("dicom-corpus").toAbsolutePath().normalize();
-    if (!Files.isDirectory(corpus)) {
+    Path corpus = sharedDir().resolve("dicom-corpus");
+    if (!Files.isRegularFile(corpus.resolve("MANIFEST.tsv"))) {
       throw new IllegalStateException("DICOM corpus not found at " + corpus
-          + ": the tests need ../shared/dicom-corpus beside the repository");
+          + ": the tests need ../shared/dicom-corpus beside the repository (or -Dcustos.shared.dir)");
     }
     return corpus;
   }

@@ -1,5 +1,6 @@
 package org.custos.dicom.charset;
 
+import org.custos.dicom.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -96,14 +97,7 @@ class CorpusVectorsTest {
    * else under {@code ../../shared}. Its absence is a broken checkout, never a reason to skip.
    */
   private static Path corpusDir() {
-    String configured = System.getProperty("custos.shared.dir", "");
-    Path shared = configured.isBlank() ? Path.of("../../shared") : Path.of(configured);
-    Path dir = shared.resolve("dicom-corpus/valid/pydicom-charset").toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("corpus not found in " + dir
-          + " (set -Dcustos.shared.dir=<dir containing dicom-corpus>)");
-    }
-    return dir;
+    return Corpus.root().resolve("valid/pydicom-charset");
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

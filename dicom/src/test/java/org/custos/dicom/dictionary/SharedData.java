@@ -1,5 +1,6 @@
 package org.custos.dicom.dictionary;
 
+import org.custos.dicom.Corpus;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
@@ -44,9 +45,7 @@ final class SharedData {
    * checkout, never a reason to skip.
    */
   static Path dataDir() {
-    String configured = System.getProperty("custos.shared.dir", "");
-    Path shared = configured.isBlank() ? Path.of("../../shared") : Path.of(configured);
-    Path data = shared.resolve("data").toAbsolutePath().normalize();
+    Path data = Corpus.sharedDir().resolve("data").toAbsolutePath().normalize();
     if (!Files.isRegularFile(data.resolve(DICTIONARY)) || !Files.isRegularFile(data.resolve(UIDS))) {
       throw new IllegalStateException("shared DICOM data not found in " + data
           + " (set -Dcustos.shared.dir=<dir containing data/" + DICTIONARY + ">)");

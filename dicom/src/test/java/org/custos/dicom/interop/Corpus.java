@@ -1,5 +1,6 @@
 package org.custos.dicom.interop;
 
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
@@ -28,14 +29,7 @@ final class Corpus {
    * broken checkout, never a reason to skip.
    */
   static Path root() {
-    String configured = System.getProperty("custos.shared.dir", "");
-    Path shared = configured.isBlank() ? Path.of("../../shared") : Path.of(configured);
-    Path corpus = shared.resolve("dicom-corpus").toAbsolutePath().normalize();
-    if (!Files.isRegularFile(corpus.resolve("MANIFEST.tsv"))) {
-      throw new IllegalStateException("DICOM corpus not found at " + corpus
-          + " (set -Dcustos.shared.dir=<dir containing dicom-corpus/MANIFEST.tsv>)");
-    }
-    return corpus;
+    return org.custos.dicom.Corpus.root();
   }
 
   /** Every input file, as corpus-relative names with '/' separators, sorted. */

@@ -1,5 +1,6 @@
 package org.custos.dicom.json;
 
+import org.custos.dicom.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +21,7 @@ final class JsonFixtures {
    * {@code ../../shared}. Its absence is a broken checkout, never a reason to skip.
    */
   static Path corpus() {
-    String configured = System.getProperty("custos.shared.dir", "");
-    Path shared = configured.isBlank() ? Path.of("../../shared") : Path.of(configured);
-    Path dir = shared.resolve("dicom-corpus").toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir.resolve("valid"))) {
-      throw new IllegalStateException("DICOM corpus not found in " + dir + " (set -Dcustos.shared.dir)");
-    }
-    return dir;
+    return Corpus.root();
   }
 
   /** The corpus files a conformant reader parses: everything outside malformed/ and tools/. */

@@ -1,5 +1,6 @@
 package org.custos.dicom.malformed;
 
+import org.custos.dicom.Corpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,14 +19,7 @@ final class SharedCorpus {
   private SharedCorpus() {}
 
   static Path root() {
-    String configured = System.getProperty("custos.shared.dir", "");
-    Path shared = configured.isBlank() ? Path.of("../../shared") : Path.of(configured);
-    Path corpus = shared.resolve("dicom-corpus").toAbsolutePath().normalize();
-    if (!Files.isRegularFile(corpus.resolve("MANIFEST.tsv"))) {
-      throw new IllegalStateException("DICOM corpus not found in " + corpus
-          + " (set -Dcustos.shared.dir=<dir containing dicom-corpus/MANIFEST.tsv>)");
-    }
-    return corpus;
+    return Corpus.root();
   }
 
   static Path file(String relative) {

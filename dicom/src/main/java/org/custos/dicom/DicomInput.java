@@ -159,7 +159,15 @@ final class DicomInput {
    * lying length (say 0xFFFFFFF0) ends in a truncation error, not an OutOfMemoryError.
    */
   byte[] readValue(long length, int tag) {
-    if (length <= BUFFER_BYTES * 4L) {
+    return readValue(length, tag, false);
+  }
+
+  /**
+   * @param lengthVerified the caller has checked that {@code length} bytes remain in an input of
+   *     known size, so the value can be allocated at once instead of growing with what arrives
+   */
+  byte[] readValue(long length, int tag, boolean lengthVerified) {
+    if (length <= BUFFER_BYTES * 4L || (lengthVerified && length <= Integer.MAX_VALUE - 8)) {
       byte[] value = new byte[(int) length];
       readFully(value, 0, value.length, tag);
       return value;

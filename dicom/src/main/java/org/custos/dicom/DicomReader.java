@@ -35,7 +35,11 @@ public final class DicomReader {
     return read(in, -1, options);
   }
 
-  /** Reads a stream of known length (so that lengths past the end are reported at once). */
+  /**
+   * Reads a stream of known length, so that lengths past the end are reported at once and values
+   * can be allocated in one piece. {@code sourceLength} must be the true length (a file size, a
+   * length already received), never a length an untrusted sender declared.
+   */
   public static DicomFile read(InputStream in, long sourceLength, ReadOptions options) {
     DicomStream stream = open(in, sourceLength, options);
     DataSet dataSet = new DataSetReader(stream.reader(), options, stream.transferSyntax().deflated()).read(null);

@@ -39,6 +39,7 @@ public final class DicomStreamReader {
   private long valueRemaining;
   private byte[] preloaded;
   private boolean valueBigEndian;
+  private boolean valueWithinKnownLimit;
   private int pixelRepresentation;
   private boolean ended;
   private int lastTopLevelTag = -1;
@@ -422,6 +423,8 @@ public final class DicomStreamReader {
     valueOffset = start;
     valueRemaining = elementLength;
     valueBigEndian = bigEndian;
+    // Only a known input size verifies a length: container limits alone come from declared lengths.
+    valueWithinKnownLimit = sourceLength >= 0 && limit >= 0;
     preloaded = null;
   }
 
@@ -465,7 +468,7 @@ public final class DicomStreamReader {
       throw new InvalidLengthException(valueOffset, tag, "value of " + length
           + " bytes exceeds the in-memory limit of " + options.maxValueBytes() + " bytes");
     }
-    byte[] value = in.readValue(length, tag);
+    byte[] value = in.readValue(length, tag, valueWithinKnownLimit);
     valueRemaining = 0;
     if (valueBigEndian && vr != null) {
       NumericValues.swap(value, 0, value.length, NumericValues.swapUnit(vr));

@@ -25,8 +25,9 @@ final class NumberText {
   /** The JSON number for a DS value (padding already removed), or empty when it is not a decimal. */
   static Optional<String> jsonFromDecimalString(String value) {
     Matcher m = DECIMAL.matcher(value);
-    String fraction = m.matches() ? m.group(3) : null;
-    if (!m.matches() || (m.group(2).isEmpty() && (fraction == null || fraction.isEmpty()))) {
+    boolean matches = m.matches();
+    String fraction = matches ? m.group(3) : null;
+    if (!matches || (m.group(2).isEmpty() && (fraction == null || fraction.isEmpty()))) {
       return Optional.empty();
     }
     StringBuilder json = new StringBuilder(value.length() + 1);

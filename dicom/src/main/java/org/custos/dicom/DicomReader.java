@@ -26,7 +26,8 @@ public final class DicomReader {
     try (InputStream in = Files.newInputStream(path)) {
       return read(in, Files.size(path), options);
     } catch (IOException e) {
-      throw new DicomIoException("cannot read " + path.getFileName(), e);
+      // No file name here: names of exported files often hold patient names (the CLI adds the path).
+      throw new DicomIoException("cannot read the DICOM file", e);
     }
   }
 
@@ -119,7 +120,8 @@ public final class DicomReader {
     String tsUid = metaWithLength.getString(Tag.TRANSFER_SYNTAX_UID).orElseThrow(() ->
         new InvalidFileMetaException(input.offset(), Tag.TRANSFER_SYNTAX_UID, "file meta has no Transfer Syntax UID"));
     TransferSyntax syntax = TransferSyntax.of(tsUid).orElseThrow(() ->
-        new InvalidFileMetaException(input.offset(), Tag.TRANSFER_SYNTAX_UID, "unsupported transfer syntax " + tsUid));
+        new InvalidFileMetaException(input.offset(), Tag.TRANSFER_SYNTAX_UID, "unsupported transfer syntax "
+            + (tsUid.matches("[0-9.]{1,64}") ? tsUid : "(the value is not a UID)")));
     long dataSetOffset = input.offset();
     long dataSetLength = sourceLength;
     if (syntax.deflated()) {

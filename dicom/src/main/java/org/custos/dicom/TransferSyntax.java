@@ -62,6 +62,9 @@ public record TransferSyntax(
       default:
         break;
     }
+    if (!uid.matches("[0-9.]{1,64}")) {
+      return Optional.empty();
+    }
     if (uid.startsWith("1.2.840.10008.1.2.4.")
         || uid.equals("1.2.840.10008.1.2.5")
         || uid.equals("1.2.840.10008.1.2.1.98")

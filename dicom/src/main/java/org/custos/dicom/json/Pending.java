@@ -16,6 +16,11 @@ sealed interface Pending {
     public Text {
       values = List.copyOf(values);
     }
+
+    @Override
+    public String toString() {
+      return "Text[" + values.size() + " values]"; // values may be PHI
+    }
   }
 
   /** A value complete as read (binary numbers, InlineBinary, resolved BulkDataURI); null when empty. */

@@ -20,4 +20,9 @@ record SampleStudy(String patientName, String patientId, String birthDate, Strin
       new SampleStudy("Demo^Alice", "DEMO-0001", "19700101", "20260310", "CT", "CT chest (synthetic phantom)", 4, 128, 128),
       new SampleStudy("Demo^Alice", "DEMO-0001", "19700101", "20261102", "MR", "MR head (synthetic phantom)", 3, 96, 96),
       new SampleStudy("Demo^Bob", "DEMO-0002", "19851224", "20261120", "CR", "CR chest (synthetic)", 1, 160, 128));
+
+  @Override
+  public String toString() {
+    return "SampleStudy[" + modality + ", " + instances + " instances]"; // synthetic, but shaped like PHI
+  }
 }

@@ -25,7 +25,12 @@ public final class StudySummary {
    * @param transferSyntax transfer syntax UID of the first instance
    */
   public record Row(String studyUid, String patient, String date, String modality, String description,
-      int instances, String transferSyntax) {}
+      int instances, String transferSyntax) {
+    @Override
+    public String toString() {
+      return "Row[" + modality + ", " + instances + " instances]"; // the other fields are PHI
+    }
+  }
 
   private StudySummary() {}
 

@@ -63,6 +63,7 @@ class DicomCommandsTest {
   void dumpOfAMissingFile_failsWithOneLineAndNoStackTrace() {
     CliRun run = CliRun.of("dicom", "dump", "/nonexistent/file.dcm");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("custos: cannot read file.dcm").doesNotContain("\tat ");
+    assertThat(run.err()).startsWith("custos: cannot read the DICOM file: no such file /nonexistent/file.dcm")
+        .doesNotContain("\tat ");
   }
 }

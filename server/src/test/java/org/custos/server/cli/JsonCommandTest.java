@@ -92,7 +92,7 @@ class JsonCommandTest {
     Path missing = Files.createTempDirectory("custos-json").resolve("absent.dcm");
     CliRun run = CliRun.of("dicom", "json", missing.toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("custos: cannot read absent.dcm").doesNotContain("\tat ");
+    assertThat(run.err()).startsWith("custos: cannot read the DICOM file: no such file ").contains("absent.dcm").doesNotContain("\tat ");
     assertThat(run.out()).isEmpty();
   }
 

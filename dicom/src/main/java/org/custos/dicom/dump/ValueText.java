@@ -12,6 +12,7 @@ import org.custos.dicom.Vr;
 final class ValueText {
   private static final int MAX_VALUES = 16;
   private static final int MAX_CHARS = 96;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private ValueText() {}
 
@@ -60,7 +61,10 @@ final class ValueText {
   private static String hex(byte[] b) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < Math.min(b.length, MAX_VALUES); i++) {
-      sb.append(i == 0 ? "" : "\\").append(String.format("%02x", b[i]));
+      if (i > 0) {
+        sb.append('\\');
+      }
+      sb.append(HEX[(b[i] >> 4) & 0xF]).append(HEX[b[i] & 0xF]);
     }
     return b.length > MAX_VALUES ? sb + "\\…" : sb.toString();
   }

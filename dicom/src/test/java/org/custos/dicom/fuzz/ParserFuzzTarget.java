@@ -28,27 +28,34 @@ final class ParserFuzzTarget {
 
   private ParserFuzzTarget() {}
 
-  static void read(byte[] input) {
+  /** Whether the lenient and the strict reading (both of known length) accepted the input. */
+  record Outcome(boolean lenientParsed, boolean strictParsed) {}
+
+  static Outcome read(byte[] input) {
     long start = System.nanoTime();
-    readAllowingCodecFailures(input, true);
-    readAllowingCodecFailures(input, false);
+    boolean lenient = readAllowingCodecFailures(input, true, OPTIONS);
+    boolean strict = readAllowingCodecFailures(input, true, OPTIONS.withStrict(true));
+    readAllowingCodecFailures(input, false, OPTIONS.withStrict(true));
     long elapsed = System.nanoTime() - start;
     if (elapsed > SLOW_INPUT_NANOS) {
       throw new AssertionError("reading " + input.length + " bytes took " + elapsed / 1_000_000 + " ms");
     }
+    return new Outcome(lenient, strict);
   }
 
-  private static void readAllowingCodecFailures(byte[] input, boolean knownLength) {
+  private static boolean readAllowingCodecFailures(byte[] input, boolean knownLength, ReadOptions options) {
     try {
       if (knownLength) {
-        DicomReader.read(new ByteArrayInputStream(input), input.length, OPTIONS);
+        DicomReader.read(new ByteArrayInputStream(input), input.length, options);
       } else {
-        DicomReader.read(new ByteArrayInputStream(input), OPTIONS.withStrict(true));
+        DicomReader.read(new ByteArrayInputStream(input), options);
       }
+      return true;
     } catch (DicomParseException e) {
       if (e.offset() < 0 || !e.getMessage().contains("at byte " + e.offset())) {
         throw new AssertionError("parse exception without a usable offset: " + e.getMessage(), e);
       }
+      return false;
     }
     // Anything else, another DicomException included, escapes and is a finding: over bytes in
     // memory there is no I/O to fail, so only the parser's own exception is allowed.

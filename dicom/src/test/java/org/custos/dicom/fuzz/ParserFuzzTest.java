@@ -1,5 +1,7 @@
 package org.custos.dicom.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Locale;
@@ -36,14 +38,20 @@ class ParserFuzzTest {
   @DictionaryFile(resourcePath = "dicom.dict")
   @FuzzTest(maxDuration = "60s")
   void readerParsesOrRejectsAnyBytes(byte[] input) {
-    ParserFuzzTarget.read(input);
+    assertStrictAcceptsOnlyWhatLenientAccepts(ParserFuzzTarget.read(input));
   }
 
   @EnabledIf("longRunRequestedOrNotFuzzing")
   @DictionaryFile(resourcePath = "dicom.dict")
   @FuzzTest(maxDuration = "30m")
   void readerParsesOrRejectsAnyBytes_longRun(byte[] input) {
-    ParserFuzzTarget.read(input);
+    assertStrictAcceptsOnlyWhatLenientAccepts(ParserFuzzTarget.read(input));
+  }
+
+  /** Strict mode only turns warnings into errors, so it can never accept what lenient mode rejects. */
+  private static void assertStrictAcceptsOnlyWhatLenientAccepts(ParserFuzzTarget.Outcome outcome) {
+    assertThat(!outcome.strictParsed() || outcome.lenientParsed())
+        .as("strict reading accepted an input the lenient reading rejected").isTrue();
   }
 
   static boolean longRunRequested() {

@@ -71,12 +71,7 @@ class CharacterSetAbuseTest {
     // each of which the reader interprets. Looking the character set up in everything read so
     // far made this quadratic (7 s here, hours for tens of MB); the same count of another CS
     // element, below, takes well under a second.
-    byte[] one = element(Tags.SpecificCharacterSet, "CS", text("ISO_IR 100"));
-    ByteArrayOutputStream repeated = new ByteArrayOutputStream();
-    for (int i = 0; i < 40_000; i++) {
-      repeated.writeBytes(one);
-    }
-    byte[] bytes = concat(RawDicom.file(Uids.ExplicitVRLittleEndian).bytes(), repeated.toByteArray());
+    byte[] bytes = fileRepeating(Tags.SpecificCharacterSet, 40_000);
 
     DicomFile parsed = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Parsing.parsed(bytes));
 
@@ -85,15 +80,20 @@ class CharacterSetAbuseTest {
 
   @Test
   void manyOtherElements_parseQuickly() {
-    byte[] one = element(Tags.Modality, "CS", text("ISO_IR 100"));
-    ByteArrayOutputStream repeated = new ByteArrayOutputStream();
-    for (int i = 0; i < 40_000; i++) {
-      repeated.writeBytes(one);
-    }
-    byte[] bytes = concat(RawDicom.file(Uids.ExplicitVRLittleEndian).bytes(), repeated.toByteArray());
+    byte[] bytes = fileRepeating(Tags.Modality, 40_000);
 
     DicomFile parsed = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Parsing.parsed(bytes));
 
     assertThat(parsed.dataSet().size()).isEqualTo(40_000);
+  }
+
+  /** A file whose data set is {@code count} copies of one CS element holding "ISO_IR 100". */
+  private static byte[] fileRepeating(int tag, int count) {
+    byte[] one = element(tag, "CS", text("ISO_IR 100"));
+    ByteArrayOutputStream repeated = new ByteArrayOutputStream();
+    for (int i = 0; i < count; i++) {
+      repeated.writeBytes(one);
+    }
+    return concat(RawDicom.file(Uids.ExplicitVRLittleEndian).bytes(), repeated.toByteArray());
   }
 }

@@ -1,0 +1,16 @@
+package org.custos.crypto;
+
+/**
+ * What a blind-index token stands for. Each domain derives its own tokens (domain separation),
+ * so a patient id token never equals an accession number token of the same text.
+ */
+public enum BlindIndexDomain {
+  PATIENT_IDENTITY,
+  PATIENT_ID,
+  PATIENT_NAME_TOKEN,
+  ACCESSION_NUMBER,
+  STUDY_INSTANCE_UID,
+  SERIES_INSTANCE_UID,
+  SOP_INSTANCE_UID,
+  STUDY_ID
+}

@@ -1,0 +1,104 @@
+package org.custos.archive.index;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.custos.archive.blob.BlobId;
+import org.custos.crypto.BlindIndexDomain;
+import org.custos.crypto.KeyVersion;
+import org.custos.crypto.WrappedKey;
+
+/**
+ * The operations of one index transaction. Lists are ordered by creation unless said otherwise.
+ * Valid only inside the {@link ArchiveIndex#write} or {@link ArchiveIndex#read} call that made it.
+ */
+public interface IndexSession {
+  Optional<byte[]> setting(String name);
+
+  void putSetting(String name, byte[] value);
+
+  // Patients
+  Optional<PatientRow> patientByIdentity(byte[] identityToken);
+
+  Optional<PatientRow> patient(String patientId);
+
+  void insertPatient(PatientRow row);
+
+  void updatePatientKey(String patientId, WrappedKey wrapped);
+
+  void updatePatientPhi(String patientId, byte[] phiSealed);
+
+  void markIdentityConflict(String patientId);
+
+  List<PatientRow> patients(int offset, int limit);
+
+  /** Up to {@code limit} live patients whose key is wrapped by a root version other than {@code version}. */
+  List<PatientRow> patientsNotWrappedBy(KeyVersion version, int limit);
+
+  /** Live patients whose key is wrapped by {@code version}. */
+  long countPatientsWrappedBy(KeyVersion version);
+
+  /** Removes the wrapped key, the PHI, the blind tokens and the sealed metadata of the patient's rows. */
+  void shredPatient(String patientId, Instant when);
+
+  // Blind-index tokens (exact-match search)
+  void addToken(String ownerId, BlindIndexDomain domain, byte[] token);
+
+  List<String> ownersOf(BlindIndexDomain domain, byte[] token);
+
+  // Studies and series
+  Optional<StudyRow> studyByUid(byte[] uidToken);
+
+  Optional<StudyRow> study(String studyId);
+
+  void insertStudy(StudyRow row);
+
+  void updateStudyAttributes(String studyId, byte[] attributesSealed);
+
+  List<StudyRow> studiesOfPatient(String patientId);
+
+  List<StudyRow> studies(int offset, int limit);
+
+  Optional<SeriesRow> seriesByUid(byte[] uidToken);
+
+  Optional<SeriesRow> series(String seriesId);
+
+  void insertSeries(SeriesRow row);
+
+  List<SeriesRow> seriesOfStudy(String studyId);
+
+  // Instances (all versions)
+  List<InstanceRow> instanceVersions(byte[] uidToken);
+
+  Optional<InstanceRow> instance(String instanceId);
+
+  void insertInstance(InstanceRow row);
+
+  /** Marks a version as no longer current (a newer one was stored). */
+  void supersede(String instanceId);
+
+  /** Deletes the rows of every version of the instance; returns their blob ids. */
+  List<BlobId> deleteInstance(byte[] uidToken);
+
+  /** Current versions only. */
+  List<InstanceRow> instancesOfSeries(String seriesId);
+
+  /** Current versions only. */
+  List<InstanceRow> instancesOfStudy(String studyId);
+
+  /** Every version of every instance, in storage order. */
+  void forEachInstance(Consumer<InstanceRow> action);
+
+  long countInstances();
+
+  boolean blobReferenced(BlobId blobId);
+
+  // Events
+  long recordEvent(ArchiveEvent event);
+
+  List<ArchiveEvent> events(Optional<ArchiveEvent.Kind> kind, int limit);
+
+  List<ArchiveEvent> eventsOf(String subjectId);
+
+}

@@ -137,7 +137,13 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public boolean exists(BlobId id) {
-    return Files.isRegularFile(layout.pathOf(id));
+    try {
+      return Files.readAttributes(layout.pathOf(id), BasicFileAttributes.class).isRegularFile();
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new StorageException("checking blob " + id + " in " + description + " failed", e);
+    }
   }
 
   @Override

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Blobs as S3 objects named {@code keyPrefix + blobId}, through the AWS SDK v2.
@@ -66,11 +67,14 @@ public final class S3BlobStore implements BlobStore {
   private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
   private final S3Client s3;
+  private final AwsCredentialsProvider credentials;
   private final S3BlobStoreConfig config;
   private final String description;
 
-  private S3BlobStore(S3Client s3, S3BlobStoreConfig config) {
+  private S3BlobStore(
+      S3Client s3, AwsCredentialsProvider credentials, S3BlobStoreConfig config) {
     this.s3 = s3;
+    this.credentials = credentials;
     this.config = config;
     this.description = describe(config);
   }
@@ -82,26 +86,28 @@ public final class S3BlobStore implements BlobStore {
    */
   public static S3BlobStore connect(S3BlobStoreConfig config) {
     Objects.requireNonNull(config, "config");
-    S3Client s3 = client(config);
-    S3BlobStore store = new S3BlobStore(s3, config);
+    AwsCredentialsProvider credentials = credentials(config);
+    S3BlobStore store = new S3BlobStore(client(config, credentials), credentials, config);
     try {
-      s3.headBucket(b -> b.bucket(config.bucket()));
+      store.s3.headBucket(b -> b.bucket(config.bucket()));
     } catch (SdkException e) {
-      s3.close();
+      store.close();
       throw S3Failures.storage(store.description, "HeadBucket", e);
     }
     return store;
   }
 
-  private static S3Client client(S3BlobStoreConfig config) {
-    AwsCredentialsProvider credentials =
-        config
-            .credentials()
-            .<AwsCredentialsProvider>map(
-                c ->
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
-            .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+  private static AwsCredentialsProvider credentials(S3BlobStoreConfig config) {
+    return config
+        .credentials()
+        .<AwsCredentialsProvider>map(
+            c ->
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
+        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+  }
+
+  private static S3Client client(S3BlobStoreConfig config, AwsCredentialsProvider credentials) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(Region.of(config.region()))
@@ -245,9 +251,16 @@ public final class S3BlobStore implements BlobStore {
     return description;
   }
 
+  /** Closes the client, its connection pool and the default credential chain if it was used. */
   @Override
   public void close() {
-    s3.close();
+    try {
+      s3.close();
+    } finally {
+      if (credentials instanceof SdkAutoCloseable closeable) {
+        closeable.close(); // the client only closes what it created itself
+      }
+    }
   }
 
   @Override

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where and how {@link S3BlobStore} keeps its blobs. Validated at construction; built once at
- * start-up with {@link #builder(String, String)}.
+ * start-up with {@link #builder(String, String)}. Immutable; {@code toString()} shows no secret
+ * because {@link S3Credentials} does not print itself.
  *
  * @param endpoint an S3-compatible endpoint (MinIO, S3Proxy, Ceph…); empty for AWS itself. Must
  *     be http or https without user info, query or fragment (so it never carries a secret).

@@ -31,6 +31,10 @@ final class BlobFixture {
   }
 
   byte[] seal(BlobCipher cipher, byte[] plaintext, BlobContext context) {
+    return seal(cipher, key, plaintext, context);
+  }
+
+  static byte[] seal(BlobCipher cipher, PatientKey key, byte[] plaintext, BlobContext context) {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     try (OutputStream out = cipher.encrypt(sink, key, context)) {
       out.write(plaintext);
@@ -49,7 +53,11 @@ final class BlobFixture {
   }
 
   byte[] openSeekable(byte[] blob, BlobContext context) {
-    try (SeekableByteChannel channel = new BlobCipher().decryptSeekable(new ByteArrayChannel(blob), anyId, context)) {
+    return openSeekableWith(blob, anyId, context);
+  }
+
+  byte[] openSeekableWith(byte[] blob, PatientKeyResolver keys, BlobContext context) {
+    try (SeekableByteChannel channel = new BlobCipher().decryptSeekable(new ByteArrayChannel(blob), keys, context)) {
       ByteBuffer plaintext = ByteBuffer.allocate((int) channel.size());
       while (plaintext.hasRemaining() && channel.read(plaintext) >= 0) {
         // keep reading

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.NumericChars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,6 +79,15 @@ class BlobTamperingTest {
           .hasMessageContaining("data key")
           .hasMessageNotContaining(ours.sopInstanceUid());
     }
+  }
+
+  @Property(tries = 100)
+  void anyOtherContext_failsIntegrity(@ForAll @AlphaChars @StringLength(min = 1, max = 20) String archiveId,
+      @ForAll @NumericChars @StringLength(min = 1, max = 30) String uid, @ForAll @IntRange(min = 1, max = 5) int version) {
+    BlobContext other = new BlobContext(archiveId, uid, version);
+    Assume.that(!other.equals(BlobFixture.CONTEXT));
+    byte[] blob = fixture.seal(BlobCipherTest.SMALL_SEGMENTS, BlobFixture.random(100, version), BlobFixture.CONTEXT);
+    assertFailsBothWays(blob, other);
   }
 
   @Test

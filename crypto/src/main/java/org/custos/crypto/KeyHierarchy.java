@@ -1,43 +1,112 @@
 package org.custos.crypto;
 
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * Root key → patient keys. Creates, opens and re-wraps patient keys under the
  * {@link RootKeyProvider}; the wrap context binds the patient key id. Thread-safe.
+ *
+ * <p>A patient key is a Tink keyset holding one AES256_GCM key; its wrapped form is the root
+ * provider's wrap of Tink's binary keyset serialization with context
+ * {@code "custos-patient-key/1" 0x00 patientKeyId} (docs/formats/blob.md, "Key hierarchy"), so a
+ * wrapped key stored on another patient's row does not open. Service keys (one HMAC_SHA256_PRF
+ * keyset) are wrapped with context {@code "custos-service-keys/1"}. Plaintext keyset bytes are
+ * wiped after use; Tink's own copies inside primitives cannot be.
  */
 public final class KeyHierarchy {
+  private static final String PATIENT_CONTEXT = "custos-patient-key/1\0";
+  private static final byte[] SERVICE_CONTEXT = "custos-service-keys/1".getBytes(StandardCharsets.UTF_8);
+
+  private final RootKeyProvider root;
+
   public KeyHierarchy(RootKeyProvider root) {
-    throw new UnsupportedOperationException("not yet implemented");
+    this.root = Objects.requireNonNull(root, "root");
   }
 
   /** A new random patient key with a new random id. */
   public NewPatientKey createPatientKey() {
-    throw new UnsupportedOperationException("not yet implemented");
+    String id = PatientKeyIds.next();
+    KeysetHandle keyset = TinkKeysets.generate(PredefinedAeadParameters.AES256_GCM);
+    byte[] material = TinkKeysets.serialize(keyset);
+    try {
+      WrappedKey wrapped = root.wrap(material, patientContext(id));
+      return new NewPatientKey(new PatientKey(id, TinkKeysets.aead(keyset)), wrapped);
+    } finally {
+      Arrays.fill(material, (byte) 0);
+    }
   }
 
   /** @throws KeyNotFoundException if the root version is retired; IntegrityException if tampered */
   public PatientKey openPatientKey(String patientKeyId, WrappedKey wrapped) {
-    throw new UnsupportedOperationException("not yet implemented");
+    PatientKeyIds.check(patientKeyId);
+    byte[] material = unwrapPatient(patientKeyId, wrapped);
+    String what = "patient key " + patientKeyId;
+    KeysetHandle keyset = TinkKeysets.parse(material, PredefinedAeadParameters.AES256_GCM, what);
+    return new PatientKey(patientKeyId, TinkKeysets.aead(keyset));
   }
 
-  /** Re-wraps under the current root version (rotation); the patient key itself is unchanged. */
+  /**
+   * Re-wraps under the current root version (rotation); the patient key itself is unchanged.
+   * Always unwraps (so it also verifies) and produces a fresh wrap, even when {@code wrapped} is
+   * already under the current version.
+   */
   public WrappedKey rewrap(String patientKeyId, WrappedKey wrapped) {
-    throw new UnsupportedOperationException("not yet implemented");
+    PatientKeyIds.check(patientKeyId);
+    byte[] material = unwrapPatient(patientKeyId, wrapped);
+    try {
+      return root.wrap(material, patientContext(patientKeyId));
+    } finally {
+      Arrays.fill(material, (byte) 0);
+    }
   }
 
   /** Service keys (blind-index PRF) for a new archive, wrapped under the root. */
   public WrappedKey createServiceKeys() {
-    throw new UnsupportedOperationException("not yet implemented");
+    KeysetHandle keyset = TinkKeysets.generate(PredefinedPrfParameters.HMAC_SHA256_PRF);
+    byte[] material = TinkKeysets.serialize(keyset);
+    try {
+      return root.wrap(material, SERVICE_CONTEXT);
+    } finally {
+      Arrays.fill(material, (byte) 0);
+    }
   }
 
+  /** @throws KeyNotFoundException if the root version is retired; IntegrityException if tampered */
   public ServiceKeys openServiceKeys(WrappedKey wrapped) {
-    throw new UnsupportedOperationException("not yet implemented");
+    byte[] material = root.unwrap(Objects.requireNonNull(wrapped, "wrapped"), SERVICE_CONTEXT);
+    KeysetHandle keyset = TinkKeysets.parse(material, PredefinedPrfParameters.HMAC_SHA256_PRF, "service keys");
+    return new ServiceKeys(new BlindIndex(TinkKeysets.prfSet(keyset)));
   }
 
+  /** Re-wraps the service keys under the current root version; the keys are unchanged. */
   public WrappedKey rewrapServiceKeys(WrappedKey wrapped) {
-    throw new UnsupportedOperationException("not yet implemented");
+    byte[] material = root.unwrap(Objects.requireNonNull(wrapped, "wrapped"), SERVICE_CONTEXT);
+    try {
+      return root.wrap(material, SERVICE_CONTEXT);
+    } finally {
+      Arrays.fill(material, (byte) 0);
+    }
   }
 
   public RootKeyProvider root() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return root;
+  }
+
+  private byte[] unwrapPatient(String patientKeyId, WrappedKey wrapped) {
+    Objects.requireNonNull(wrapped, "wrapped");
+    try {
+      return root.unwrap(wrapped, patientContext(patientKeyId));
+    } catch (IntegrityException e) {
+      throw new IntegrityException("patient key " + patientKeyId + ": " + e.getMessage(), e);
+    }
+  }
+
+  static byte[] patientContext(String patientKeyId) {
+    return (PATIENT_CONTEXT + patientKeyId).getBytes(StandardCharsets.UTF_8);
   }
 }

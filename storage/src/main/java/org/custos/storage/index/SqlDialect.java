@@ -42,6 +42,14 @@ enum SqlDialect {
       return e instanceof SQLiteException s
           && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code;
     }
+
+    @Override
+    String code(SQLException e) {
+      // SQLite has no SQLState; its result code names the kind of failure, never a value.
+      return e instanceof SQLiteException s
+          ? s.getResultCode().name()
+          : "SQLite " + e.getErrorCode();
+    }
   },
 
   /** Connections come from the pool with auto-commit off; a transaction starts implicitly. */
@@ -89,12 +97,17 @@ enum SqlDialect {
 
   abstract boolean isStorageFull(SQLException e);
 
+  /** What kind of failure, for messages: the SQLState or the vendor's code name. */
+  String code(SQLException e) {
+    return "SQLState " + e.getSQLState();
+  }
+
   /**
-   * The archive's exception for a failed operation. The message names the operation and the
-   * SQLState only: the driver's message (kept as the cause) may quote values.
+   * The archive's exception for a failed operation. The message names the operation and the error
+   * code only: the driver's message (kept as the cause) may quote values.
    */
   StorageException failure(String operation, SQLException e) {
-    String message = "index " + operation + " failed (SQLState " + e.getSQLState() + ")";
+    String message = "index " + operation + " failed (" + code(e) + ")";
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s && isStorageFull(s)) {
         return new StorageFullException("index " + operation + " failed: storage full", e);

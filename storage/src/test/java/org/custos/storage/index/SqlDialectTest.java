@@ -32,7 +32,7 @@ final class SqlDialectTest {
   }
 
   @Test
-  void otherSqliteErrors_areStorageExceptions_withTheSqlState() throws SQLException {
+  void otherSqliteErrors_areStorageExceptions_namingTheResultCode() throws SQLException {
     SQLException syntax;
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("x.db"));
         Statement s = c.createStatement()) {
@@ -40,7 +40,7 @@ final class SqlDialectTest {
     }
     StorageException mapped = SqlDialect.SQLITE.failure("patient", syntax);
     assertThat(mapped).isNotInstanceOf(StorageFullException.class);
-    assertThat(mapped.getMessage()).startsWith("index patient failed (SQLState ");
+    assertThat(mapped).hasMessage("index patient failed (SQLITE_ERROR)");
   }
 
   @Test

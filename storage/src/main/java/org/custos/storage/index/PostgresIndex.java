@@ -93,8 +93,9 @@ public final class PostgresIndex implements ArchiveIndex {
     if (pool.isClosed()) {
       throw new IllegalStateException("index is closed");
     }
-    try (Connection connection = pool.getConnection()) {
-      return Transactions.run(connection, SqlDialect.POSTGRESQL, write, work);
+    try (Connection connection = pool.getConnection();
+        StatementCache statements = new StatementCache(connection)) {
+      return Transactions.run(statements, SqlDialect.POSTGRESQL, write, work);
     } catch (SQLException e) {
       // Borrowing or returning the connection failed; the work itself maps its own errors.
       throw SqlDialect.POSTGRESQL.failure(write ? "write" : "read", e);

@@ -1,6 +1,5 @@
 package org.custos.storage.index;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,31 +27,33 @@ final class SqlRunner {
 
   private static final int FETCH_SIZE = 500;
 
-  private final Connection connection;
+  private final StatementCache statements;
   private final SqlDialect dialect;
 
-  SqlRunner(Connection connection, SqlDialect dialect) {
-    this.connection = connection;
+  SqlRunner(StatementCache statements, SqlDialect dialect) {
+    this.statements = statements;
     this.dialect = dialect;
   }
 
   int update(String operation, String sql, Binder binder) {
-    try (PreparedStatement s = connection.prepareStatement(sql)) {
+    try {
+      PreparedStatement s = statements.prepare(sql);
       binder.bind(s);
       return s.executeUpdate();
     } catch (SQLException e) {
-      throw dialect.failure(operation, e);
+      throw failure(operation, sql, e);
     }
   }
 
   <T> Optional<T> first(String operation, String sql, Binder binder, RowMapper<T> mapper) {
-    try (PreparedStatement s = connection.prepareStatement(sql)) {
+    try {
+      PreparedStatement s = statements.prepare(sql);
       binder.bind(s);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.of(mapper.map(r)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw dialect.failure(operation, e);
+      throw failure(operation, sql, e);
     }
   }
 
@@ -62,14 +63,27 @@ final class SqlRunner {
   }
 
   <T> List<T> list(String operation, String sql, Binder binder, RowMapper<T> mapper) {
-    List<T> rows = new ArrayList<>();
-    each(operation, sql, binder, r -> rows.add(mapper.map(r)));
-    return rows;
+    try {
+      PreparedStatement s = statements.prepare(sql);
+      binder.bind(s);
+      List<T> rows = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.add(mapper.map(r));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw failure(operation, sql, e);
+    }
   }
 
-  /** Streams the rows to {@code action} without holding them all (a cursor on PostgreSQL). */
+  /**
+   * Streams the rows to {@code action} without holding them all (a cursor on PostgreSQL). The
+   * statement is not cached: the action may run other statements, even this one, meanwhile.
+   */
   void each(String operation, String sql, Binder binder, RowAction action) {
-    try (PreparedStatement s = connection.prepareStatement(sql)) {
+    try (PreparedStatement s = statements.connection().prepareStatement(sql)) {
       s.setFetchSize(FETCH_SIZE);
       binder.bind(s);
       try (ResultSet r = s.executeQuery()) {
@@ -80,6 +94,11 @@ final class SqlRunner {
     } catch (SQLException e) {
       throw dialect.failure(operation, e);
     }
+  }
+
+  private RuntimeException failure(String operation, String sql, SQLException e) {
+    statements.discard(sql);
+    return dialect.failure(operation, e);
   }
 
   /** Consumes the current row of a result set. */

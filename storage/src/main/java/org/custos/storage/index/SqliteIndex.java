@@ -46,15 +46,16 @@ public final class SqliteIndex implements ArchiveIndex {
   private static final int CACHE_KIB = 32 * 1024;
 
   private final Path file;
-  private final Connection writer;
+  private final StatementCache writer;
   private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final BlockingQueue<Connection> readers;
+  private final BlockingQueue<StatementCache> readers;
   private volatile boolean closed;
 
   private SqliteIndex(Path file, Connection writer, List<Connection> readers) {
     this.file = file;
-    this.writer = writer;
-    this.readers = new ArrayBlockingQueue<>(readers.size(), false, readers);
+    this.writer = new StatementCache(writer);
+    this.readers = new ArrayBlockingQueue<>(readers.size());
+    readers.forEach(r -> this.readers.add(new StatementCache(r)));
   }
 
   /** Opens (creating if needed) the index at {@code file} and migrates its schema. */
@@ -116,7 +117,7 @@ public final class SqliteIndex implements ArchiveIndex {
   public <T> T read(Function<IndexSession, T> work) {
     Objects.requireNonNull(work, "work");
     checkOpen();
-    Connection reader = takeReader();
+    StatementCache reader = takeReader();
     try {
       return Transactions.run(reader, SqlDialect.SQLITE, false, work);
     } finally {
@@ -139,9 +140,12 @@ public final class SqliteIndex implements ArchiveIndex {
     List<Connection> all = new ArrayList<>();
     writeLock.lock();
     try {
-      all.add(writer);
+      writer.close();
+      all.add(writer.connection());
       for (int i = 0; i < READ_CONNECTIONS; i++) {
-        all.add(readers.take());
+        StatementCache reader = readers.take();
+        reader.close();
+        all.add(reader.connection());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -152,11 +156,11 @@ public final class SqliteIndex implements ArchiveIndex {
     LOG.info("closed SQLite index {}", file);
   }
 
-  private Connection takeReader() {
+  private StatementCache takeReader() {
     try {
       while (true) {
         // Polls so that a read racing close() fails instead of waiting for ever.
-        Connection reader = readers.poll(100, TimeUnit.MILLISECONDS);
+        StatementCache reader = readers.poll(100, TimeUnit.MILLISECONDS);
         if (reader != null) {
           if (closed) {
             readers.add(reader);

@@ -15,13 +15,17 @@ final class Transactions {
   private Transactions() {}
 
   static <T> T run(
-      Connection connection, SqlDialect dialect, boolean write, Function<IndexSession, T> work) {
+      StatementCache statements,
+      SqlDialect dialect,
+      boolean write,
+      Function<IndexSession, T> work) {
+    Connection connection = statements.connection();
     try {
       dialect.begin(connection, write);
     } catch (SQLException e) {
       throw dialect.failure("begin", e);
     }
-    JdbcSession session = new JdbcSession(new SqlRunner(connection, dialect), write);
+    JdbcSession session = new JdbcSession(new SqlRunner(statements, dialect), write);
     T result;
     try {
       result = work.apply(session);

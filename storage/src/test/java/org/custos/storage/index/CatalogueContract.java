@@ -159,7 +159,7 @@ interface CatalogueContract extends IndexFixture {
   }
 
   @Test
-  default void forEachInstance_visitsEveryVersionInStorageOrder_andCountInstancesCountsThem() {
+  default void forEachInstance_visitsEveryVersionInStorageOrder_whileOtherQueriesRun() {
     Chain c = newChain();
     List<String> stored = new ArrayList<>();
     update(
@@ -185,6 +185,19 @@ interface CatalogueContract extends IndexFixture {
               return null;
             });
     assertThat(visited).isEqualTo(stored);
+    // A verifier looks rows up while it walks: other statements run inside the iteration.
+    List<Integer> versionsSeen = new ArrayList<>();
+    index()
+        .read(
+            (IndexSession s) -> {
+              s.forEachInstance(
+                  r -> {
+                    assertThat(s.blobReferenced(r.blobId())).isTrue();
+                    versionsSeen.add(s.instanceVersions(r.uidToken()).size());
+                  });
+              return null;
+            });
+    assertThat(versionsSeen).hasSize(stored.size());
     assertThat(index().read(IndexSession::countInstances)).isEqualTo(stored.size());
     assertThat(index().read((IndexSession s) -> s.blobReferenced(BlobId.random()))).isFalse();
   }

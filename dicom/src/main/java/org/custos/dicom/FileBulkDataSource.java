@@ -2,7 +2,6 @@ package org.custos.dicom;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,8 +12,7 @@ import java.nio.file.StandardOpenOption;
  * access). Thread-safe: every {@link #open} opens its own channel.
  */
 public final class FileBulkDataSource implements BulkDataSource {
-  private final Path file;
-  private final long dataSetOffset;
+  private final ChannelBulkDataSource channels;
 
   /**
    * @param file the source file
@@ -22,8 +20,7 @@ public final class FileBulkDataSource implements BulkDataSource {
    *     needed for deflated files only
    */
   public FileBulkDataSource(Path file, long dataSetOffset) {
-    this.file = file;
-    this.dataSetOffset = dataSetOffset;
+    this.channels = new ChannelBulkDataSource(() -> FileChannel.open(file, StandardOpenOption.READ), dataSetOffset);
   }
 
   public static FileBulkDataSource of(Path file, DicomFile parsed) {
@@ -32,19 +29,6 @@ public final class FileBulkDataSource implements BulkDataSource {
 
   @Override
   public InputStream open(BulkRef ref) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-    try {
-      if (!ref.inDeflatedStream()) {
-        channel.position(ref.offset());
-        return new BoundedInputStream(Channels.newInputStream(channel), ref.length());
-      }
-      channel.position(dataSetOffset);
-      InputStream inflated = Deflation.inflating(Channels.newInputStream(channel));
-      inflated.skipNBytes(ref.offset());
-      return new BoundedInputStream(inflated, ref.length());
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
+    return channels.open(ref);
   }
 }

@@ -1,0 +1,194 @@
+package org.custos.archive.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.custos.archive.ArchiveContext;
+import org.custos.archive.StorageErrors;
+import org.custos.archive.StorageException;
+import org.custos.archive.StripedLocks;
+import org.custos.archive.blob.BlobId;
+import org.custos.archive.blob.BlobWriter;
+import org.custos.archive.index.InstanceRow;
+import org.custos.archive.index.PatientRow;
+import org.custos.archive.seal.IdentitySeal;
+import org.custos.archive.seal.PixelSeal;
+import org.custos.archive.seal.Seals;
+import org.custos.archive.seal.Sha256;
+import org.custos.crypto.BlindIndexDomain;
+import org.custos.crypto.BlobContext;
+import org.custos.crypto.NewPatientKey;
+import org.custos.crypto.PatientKey;
+import org.custos.dicom.ChannelBulkDataSource;
+import org.custos.dicom.DicomException;
+import org.custos.dicom.DicomFile;
+import org.custos.dicom.DicomIoException;
+import org.custos.dicom.DicomReader;
+import org.custos.dicom.ReadOptions;
+
+/**
+ * One pass per instance: prescan the identifying header, then parse, seal (stored bytes) and
+ * encrypt into an uncommitted blob at once; drop it if the same bytes are already stored, else
+ * commit it (durable), take the pixel seal from the committed blob, and record everything in one
+ * index transaction ({@link IngestRecorder}). Memory stays bounded: values above 64 KiB are never
+ * held, pixel frames are decoded one at a time. Thread-safe.
+ */
+public final class Ingestor {
+  private static final ReadOptions READ = ReadOptions.DEFAULT;
+
+  private final ArchiveContext context;
+  private final StripedLocks locks = new StripedLocks(256);
+  private final IngestRecorder recorder;
+
+  public Ingestor(ArchiveContext context) {
+    this.context = context;
+    this.recorder = new IngestRecorder(context);
+  }
+
+  /**
+   * Stores one instance; returns only once it is durable.
+   *
+   * @throws InstanceRejectedException when the instance is malformed or lacks required UIDs
+   * @throws StorageException when the blob store or index fails (nothing of the instance remains)
+   */
+  public IngestReceipt ingest(InputStream in, IngestSource source) {
+    try {
+      PreambleGate.Gated gated = gate(in);
+      BufferedInputStream buffered = new BufferedInputStream(gated.stream(), 64 * 1024);
+      InstanceAttributes header = scan(buffered);
+      byte[] identityToken = context.keys().token(BlindIndexDomain.PATIENT_IDENTITY, header.patient().identityKey());
+      byte[] uidToken = context.keys().token(BlindIndexDomain.SOP_INSTANCE_UID, header.sopInstanceUid());
+      try (StripedLocks.Held held = locks.lock(identityToken, uidToken)) {
+        return ingestLocked(buffered, gated.zeroed(), header, identityToken, uidToken, source);
+      }
+    } catch (SinkFailure e) {
+      throw StorageErrors.of("writing the blob", e.getCause());
+    } catch (IOException e) {
+      throw StorageErrors.of("writing the blob", e);
+    }
+  }
+
+  private static PreambleGate.Gated gate(InputStream in) {
+    try {
+      return PreambleGate.open(in);
+    } catch (IOException e) {
+      throw new SourceReadException("cannot read the instance from its source", e);
+    }
+  }
+
+  private static InstanceAttributes scan(BufferedInputStream buffered) {
+    try {
+      return HeaderPrescan.scan(buffered);
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().contains("mark")) {
+        throw new InstanceRejectedException(RejectReason.HEADER_TOO_LARGE,
+            "the elements before Series Instance UID (0020,000E) exceed " + HeaderPrescan.LIMIT_BYTES + " bytes");
+      }
+      throw new SourceReadException("cannot read the instance from its source", e);
+    }
+  }
+
+  private IngestReceipt ingestLocked(BufferedInputStream in, boolean preambleZeroed, InstanceAttributes header,
+      byte[] identityToken, byte[] uidToken, IngestSource source) throws IOException {
+    var known = context.index().read(s -> new Known(s.patientByIdentity(identityToken), s.instanceVersions(uidToken)));
+    PatientKey key;
+    Optional<NewPatientKey> created = Optional.empty();
+    if (known.patient().isPresent()) {
+      key = context.keys().patientKey(known.patient().get());
+    } else {
+      created = Optional.of(context.keys().newPatientKey());
+      key = created.get().key();
+    }
+    int version = known.versions().stream().mapToInt(InstanceRow::version).max().orElse(0) + 1;
+    BlobContext blobContext = new BlobContext(context.archiveId(), header.sopInstanceUid(), version);
+    BlobId blobId = BlobId.random();
+    DicomFile parsed;
+    byte[] storedSeal;
+    long size;
+    try (BlobWriter writer = context.blobs().create(blobId)) {
+      MessageDigest digest = Sha256.newDigest();
+      try (OutputStream encrypting = context.cipher().encrypt(writer.stream(), key, blobContext)) {
+        TeeInputStream tee = new TeeInputStream(in, encrypting, digest);
+        parsed = parse(tee);
+        drain(tee);
+        size = tee.count();
+      }
+      storedSeal = digest.digest();
+      InstanceAttributes full = InstanceAttributes.of(parsed.dataSet());
+      requireSameIdentity(header, full);
+      Optional<InstanceRow> same = known.versions().stream()
+          .filter(v -> MessageDigest.isEqual(v.storedSeal(), storedSeal)).findFirst();
+      if (same.isPresent()) {
+        return recorder.receiptOf(same.get(), IngestOutcome.ALREADY_PRESENT);
+      }
+      writer.commit();
+    }
+    // A new patient's key is not in the index until the transaction commits: the pixel seal's
+    // read-back resolves it from the cache.
+    created.ifPresent(c -> context.keys().remember(c.key().id(), c.key()));
+    try {
+      ChannelBulkDataSource stored = new ChannelBulkDataSource(() -> context.cipher().decryptSeekable(
+          context.blobs().openChannel(blobId), context.keys(), blobContext), parsed.dataSetOffset());
+      PixelModuleCheck.check(parsed.dataSet(), parsed.transferSyntax(), stored);
+      PixelSeal.Result pixel = PixelSeal.compute(parsed.dataSet(), parsed.transferSyntax(), stored);
+      Seals seals = new Seals(storedSeal, pixel.seal(), pixel.kind(), IdentitySeal.of(parsed.dataSet()));
+      List<String> warnings = new ArrayList<>();
+      pixel.note().ifPresent(warnings::add);
+      if (preambleZeroed) {
+        warnings.add("the non-zero preamble was zeroed (not a TIFF header)");
+      }
+      if (!header.patient().hasPatientId()) {
+        warnings.add("no Patient ID: the patient is identified by name and birth date");
+      }
+      return recorder.record(new IngestRecorder.Stored(parsed, InstanceAttributes.of(parsed.dataSet()), identityToken,
+          uidToken, created, key, version, blobId, size, seals, preambleZeroed, source, warnings));
+    } catch (RuntimeException e) {
+      deleteQuietly(blobId, e);
+      throw e;
+    }
+  }
+
+  private DicomFile parse(InputStream tee) {
+    try {
+      return DicomReader.read(tee, READ);
+    } catch (DicomIoException e) {
+      throw new SourceReadException("cannot read the instance from its source", e);
+    } catch (DicomException e) {
+      throw new InstanceRejectedException(RejectReason.MALFORMED, e.getMessage(), e);
+    }
+  }
+
+  private static void drain(TeeInputStream tee) {
+    try {
+      long trailing = tee.drain();
+      if (trailing > 0) {
+        throw new InstanceRejectedException(RejectReason.MALFORMED, trailing + " bytes follow the end of the data set");
+      }
+    } catch (IOException e) {
+      throw new SourceReadException("cannot read the instance from its source", e);
+    }
+  }
+
+  private static void requireSameIdentity(InstanceAttributes header, InstanceAttributes full) {
+    if (!header.sopInstanceUid().equals(full.sopInstanceUid()) || !header.patient().equals(full.patient())) {
+      throw new InstanceRejectedException(RejectReason.MALFORMED, "the identifying elements changed between the "
+          + "header read-ahead and the full parse (duplicate elements?)");
+    }
+  }
+
+  private void deleteQuietly(BlobId blobId, RuntimeException cause) {
+    try {
+      context.blobs().delete(blobId);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e); // the startup sweep removes what is left
+    }
+  }
+
+  private record Known(Optional<PatientRow> patient, List<InstanceRow> versions) {}
+
+}

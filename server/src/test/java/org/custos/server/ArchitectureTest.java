@@ -35,17 +35,36 @@ class ArchitectureTest {
 
   @Test
   void domain_neverDependsOnAdapters() {
-    noClasses().that().resideInAnyPackage("org.custos.dicom..", "org.custos.core..", "org.custos.verify..")
+    noClasses().that().resideInAnyPackage("org.custos.dicom..", "org.custos.crypto..", "org.custos.archive..",
+            "org.custos.verify..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "org.custos.server..", "picocli..", "io.javalin..", "org.eclipse.jetty..", "java.sql..", "javax.sql..",
-            "org.slf4j..", "ch.qos.logback..")
+            "org.custos.server..", "org.custos.storage..", "picocli..", "io.javalin..", "org.eclipse.jetty..",
+            "java.sql..", "javax.sql..", "org.slf4j..", "ch.qos.logback..", "software.amazon..", "org.flywaydb..",
+            "com.zaxxer..")
+        .check(classes);
+  }
+
+  @Test
+  void crypto_knowsNothingOfTheArchive() {
+    noClasses().that().resideInAPackage("org.custos.crypto..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.custos.archive..", "org.custos.dicom..")
+        .because("keys and the blob format are below the archive (DESIGN.md, Shape of the system)")
+        .check(classes);
+  }
+
+  @Test
+  void storageAdapters_areNotUsedByTheDomain_andDoNotUseTheCli() {
+    noClasses().that().resideInAPackage("org.custos.storage..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.custos.server..", "picocli..")
         .check(classes);
   }
 
   @Test
   void architectureRules_seeTheCodecClasses() {
     // Guards the two rules above against passing vacuously if the import finds nothing.
-    org.assertj.core.api.Assertions.assertThat(classes.stream()
-        .filter(c -> c.getPackageName().startsWith("org.custos.dicom")).count()).isGreaterThan(20);
+    for (String pkg : new String[] {"org.custos.dicom", "org.custos.crypto", "org.custos.archive", "org.custos.storage"}) {
+      org.assertj.core.api.Assertions.assertThat(classes.stream()
+          .filter(c -> c.getPackageName().startsWith(pkg)).count()).as(pkg).isGreaterThan(5);
+    }
   }
 }

@@ -2,22 +2,38 @@ package org.custos.server.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.custos.archive.ingest.IngestSource;
+import org.custos.archive.search.StudyQuery;
+import org.custos.archive.search.StudySummary;
+import org.custos.archive.verify.VerifyReport;
 import org.custos.server.demo.SampleStudyWriter;
-import org.custos.server.demo.StudySummary;
+import org.custos.server.home.CustosInstance;
+import org.custos.server.home.HomeInitializer;
+import org.custos.server.imports.ImportSources;
+import org.custos.server.imports.ImportTally;
+import org.custos.server.imports.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code custos demo}: the embedded default. For now it writes the synthetic sample studies with
- * the Custos codec, parses them back and prints a summary; the archive server arrives with the
- * later issues and will then be started here.
+ * {@code custos demo}: the embedded default on a throw-away instance folder — SQLite, a local
+ * blob folder and a keyring sealed by a key file — loaded with synthetic sample studies, then
+ * listed and verified. The folder is recreated at every run (it carries a marker file, and only
+ * a folder with that marker is ever deleted). The web server arrives with its own issue.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run Custos on its embedded default with sample studies (today: write and parse the samples).")
+    description = "Run Custos on its embedded default with sample studies on a throw-away instance.")
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
-  @Option(names = "--home", defaultValue = "custos-home", description = "data folder (default: ${DEFAULT-VALUE})")
+  static final String MARKER = ".custos-demo";
+
+  @Option(names = "--home", defaultValue = "custos-home", description = "parent folder of the demo instance "
+      + "(default: ${DEFAULT-VALUE})")
   Path home;
 
   @picocli.CommandLine.Spec
@@ -26,21 +42,48 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Path samples = home.resolve("samples");
-    long start = System.nanoTime();
-    List<Path> files = SampleStudyWriter.writeAll(samples);
-    List<StudySummary.Row> studies = StudySummary.of(files);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    out.println("Custos " + VersionProvider.version() + " demo");
-    out.println("Sample studies (synthetic, made-up patients) in " + samples.toAbsolutePath() + ":");
-    out.printf("  %-26s %-10s %-4s %-32s %s%n", "patient", "date", "mod", "description", "instances");
-    for (StudySummary.Row row : studies) {
-      out.printf("  %-26s %-10s %-4s %-32s %d%n", row.patient(), row.date(), row.modality(), row.description(), row.instances());
+    Path instanceHome = home.resolve("demo");
+    recreate(instanceHome);
+    Map<String, String> environment = Map.of();
+    HomeInitializer.init(instanceHome, HomeInitializer.Seal.KEY_FILE, environment);
+    Files.createFile(instanceHome.resolve(MARKER));
+    List<Path> files = SampleStudyWriter.writeAll(home.resolve("samples"));
+    out.println("Custos " + VersionProvider.version() + " demo (embedded default: SQLite + local blob folder + keyring)");
+    try (CustosInstance instance = CustosInstance.open(instanceHome, environment)) {
+      ImportTally tally = new Importer(instance.archive(), new IngestSource("demo", ""))
+          .run(ImportSources.expand(List.of(home.resolve("samples"))), event -> { });
+      out.printf("Imported %d synthetic instances (made-up patients), %d rejected.%n", tally.stored(),
+          tally.rejected().size());
+      List<StudySummary> studies = instance.archive().search(StudyQuery.all(0, 100));
+      out.printf("  %-26s %-10s %-6s %7s%n", "patient", "date", "mod", "images");
+      for (StudySummary study : studies) {
+        out.printf("  %-26s %-10s %-6s %7d%n", study.patient().get("name"), study.study().getOrDefault("StudyDate", ""),
+            String.join(",", study.modalities()), study.instanceCount());
+      }
+      VerifyReport report = instance.archive().verify(bytes -> { });
+      out.printf("Verified %d instances against their seals: %s%n", report.versionsChecked(),
+          report.ok() ? "all intact" : report.problems().size() + " problem(s)");
     }
-    out.println(files.size() + " files written and parsed back in " + millis + " ms.");
-    out.println("Inspect one:  ./custos dicom dump " + files.get(0));
-    out.println("The archive server (DICOMweb, portal, sign-ins) is not built yet: this demo only exercises the codec.");
+    Path absolute = instanceHome.toAbsolutePath();
+    out.println("Instance folder: " + absolute + " (blobs and index hold ciphertext only)");
+    out.println("Try:  ./custos ls --home " + absolute);
+    out.println("      ./custos verify --home " + absolute);
+    out.println("The web server (DICOMweb, portal, sign-ins) is not built yet: no URLs or sign-ins to show.");
     out.flush();
     return 0;
   }
+
+  private static void recreate(Path instanceHome) throws IOException {
+    if (Files.exists(instanceHome)) {
+      if (!Files.exists(instanceHome.resolve(MARKER))) {
+        throw new CliFailure(instanceHome + " exists and is not a demo instance: not deleting it");
+      }
+      try (Stream<Path> walk = Files.walk(instanceHome)) {
+        for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
 }

@@ -12,14 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
   @Test
-  void demo_writesTheSampleStudiesAndPrintsTheirParsedSummary(@TempDir Path home) throws Exception {
+  void demo_loadsTheSampleStudiesIntoAThrowAwayArchive_andVerifiesThem(@TempDir Path home) throws Exception {
     CliRun run = CliRun.of("demo", "--home", home.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("Demo^Alice (DEMO-0001)")
-        .contains("Demo^Bob (DEMO-0002)")
-        .contains("CT chest (synthetic phantom)")
-        .contains("8 files written and parsed back");
+        .contains("Imported 8 synthetic instances (made-up patients), 0 rejected.")
+        .contains("Demo^Alice")
+        .contains("Demo^Bob")
+        .contains("Verified 8 instances against their seals: all intact");
+    assertThat(Files.exists(home.resolve("demo").resolve("custos.conf"))).isTrue();
+
+    CliRun again = CliRun.of("demo", "--home", home.toString());
+    assertThat(again.exitCode()).as("a second demo replaces the throw-away instance: " + again.err()).isZero();
+    assertThat(again.out()).contains("Imported 8 synthetic instances");
     try (Stream<Path> files = Files.list(home.resolve("samples"))) {
       assertThat(files.filter(p -> p.toString().endsWith(".dcm")))
           .hasSize(8)

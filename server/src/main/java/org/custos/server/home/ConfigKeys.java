@@ -1,0 +1,37 @@
+package org.custos.server.home;
+
+import java.util.Set;
+
+/** Every configuration key; docs/configuration.md explains each. */
+final class ConfigKeys {
+  static final String INDEX_KIND = "index.kind";
+  static final String INDEX_SQLITE_PATH = "index.sqlite.path";
+  static final String INDEX_POSTGRESQL_URL = "index.postgresql.url";
+  static final String INDEX_POSTGRESQL_USER = "index.postgresql.user";
+  static final String INDEX_POSTGRESQL_PASSWORD_FILE = "index.postgresql.password-file";
+  static final String BLOBS_KIND = "blobs.kind";
+  static final String BLOBS_FILESYSTEM_PATH = "blobs.filesystem.path";
+  static final String BLOBS_S3_ENDPOINT = "blobs.s3.endpoint";
+  static final String BLOBS_S3_REGION = "blobs.s3.region";
+  static final String BLOBS_S3_BUCKET = "blobs.s3.bucket";
+  static final String BLOBS_S3_PREFIX = "blobs.s3.prefix";
+  static final String BLOBS_S3_PATH_STYLE = "blobs.s3.path-style";
+  static final String BLOBS_S3_ACCESS_KEY_ID = "blobs.s3.access-key-id";
+  static final String BLOBS_S3_SECRET_KEY_FILE = "blobs.s3.secret-key-file";
+  static final String KEYS_PROVIDER = "keys.provider";
+  static final String KEYS_KEYRING_PATH = "keys.keyring.path";
+  static final String KEYS_KEYRING_SEAL = "keys.keyring.seal";
+  static final String KEYS_KEYRING_KEY_FILE = "keys.keyring.key-file";
+  static final String KEYS_KEYRING_PASSPHRASE_FILE = "keys.keyring.passphrase-file";
+  static final String KEYS_PKCS11_LIBRARY = "keys.pkcs11.library";
+  static final String KEYS_PKCS11_SLOT = "keys.pkcs11.slot";
+  static final String KEYS_PKCS11_PIN_FILE = "keys.pkcs11.pin-file";
+
+  static final Set<String> ALL = Set.of(INDEX_KIND, INDEX_SQLITE_PATH, INDEX_POSTGRESQL_URL, INDEX_POSTGRESQL_USER,
+      INDEX_POSTGRESQL_PASSWORD_FILE, BLOBS_KIND, BLOBS_FILESYSTEM_PATH, BLOBS_S3_ENDPOINT, BLOBS_S3_REGION,
+      BLOBS_S3_BUCKET, BLOBS_S3_PREFIX, BLOBS_S3_PATH_STYLE, BLOBS_S3_ACCESS_KEY_ID, BLOBS_S3_SECRET_KEY_FILE,
+      KEYS_PROVIDER, KEYS_KEYRING_PATH, KEYS_KEYRING_SEAL, KEYS_KEYRING_KEY_FILE, KEYS_KEYRING_PASSPHRASE_FILE,
+      KEYS_PKCS11_LIBRARY, KEYS_PKCS11_SLOT, KEYS_PKCS11_PIN_FILE);
+
+  private ConfigKeys() {}
+}

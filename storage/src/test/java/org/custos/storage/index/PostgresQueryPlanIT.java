@@ -22,15 +22,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expensive: a statement without a usable index still shows "Seq Scan".
  */
 final class PostgresQueryPlanIT {
-  private static final PostgresServer SERVER = PostgresServer.shared();
+  private static PostgresServer server;
   private static PostgresIndexConfig config;
   private static Connection connection;
 
   @BeforeAll
   static void createSchema() throws SQLException {
-    config = SERVER.freshSchema();
+    // Here, not in a static initialiser, so a missing server fails with its own message.
+    server = PostgresServer.shared();
+    config = server.freshSchema();
     PostgresIndex.open(config).close();
-    connection = SERVER.connect(config);
+    connection = server.connect(config);
     try (Statement s = connection.createStatement()) {
       s.execute("SET enable_seqscan = off");
     }
@@ -38,8 +40,10 @@ final class PostgresQueryPlanIT {
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    connection.close();
-    SERVER.dropSchema(config);
+    if (connection != null) {
+      connection.close();
+      server.dropSchema(config);
+    }
   }
 
   static Stream<Lookup> lookups() {

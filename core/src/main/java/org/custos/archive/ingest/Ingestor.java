@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,9 +132,12 @@ public final class Ingestor {
     // A new patient's key is not in the index until the transaction commits: the pixel seal's
     // read-back resolves it from the cache.
     created.ifPresent(c -> context.keys().remember(c.key().id(), c.key()));
-    try {
-      ChannelBulkDataSource stored = new ChannelBulkDataSource(() -> context.cipher().decryptSeekable(
-          context.blobs().openChannel(blobId), context.keys(), blobContext), parsed.dataSetOffset());
+    // One decrypting channel for all frames: Tink's seekable channel keeps the segment it last
+    // decrypted, so frames read in order cost one decryption per segment, not one per frame.
+    try (SeekableByteChannel channel = context.cipher().decryptSeekable(context.blobs().openChannel(blobId),
+        context.keys(), blobContext)) {
+      ChannelBulkDataSource stored = new ChannelBulkDataSource(() -> new UnclosableChannel(channel),
+          parsed.dataSetOffset());
       PixelModuleCheck.check(parsed.dataSet(), parsed.transferSyntax(), stored);
       PixelSeal.Result pixel = PixelSeal.compute(parsed.dataSet(), parsed.transferSyntax(), stored);
       Seals seals = new Seals(storedSeal, pixel.seal(), pixel.kind(), IdentitySeal.of(parsed.dataSet()));
@@ -150,6 +154,10 @@ public final class Ingestor {
     } catch (RuntimeException e) {
       deleteQuietly(blobId, e);
       throw e;
+    } catch (IOException e) {
+      StorageException failure = StorageErrors.of("reading the committed blob back", e);
+      deleteQuietly(blobId, failure);
+      throw failure;
     }
   }
 

@@ -54,6 +54,8 @@ class CrashSafetyIT {
         }
       }
     }
+    System.out.printf("crash test: %d kills, %d of them mid-import; %d instances acknowledged before the last kill%n",
+        KILLS, killedMidway, acknowledged.size());
     assertThat(killedMidway).as("kills that hit a running import").isGreaterThanOrEqualTo(KILLS);
     assertThat(acknowledged).as("instances acknowledged before the kills").isNotEmpty().hasSizeLessThan(INSTANCES);
 

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * root the binaries run as the {@code postgres} user through {@code runuser}. Missing binaries fail
  * the tests: they are never skipped. Each test gets a schema of its own.
  */
-final class PostgresServer {
+public final class PostgresServer {
   private static final String DATABASE = "custos_test";
   private static final String USER = "custos";
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
@@ -45,7 +45,7 @@ final class PostgresServer {
     this.password = password;
   }
 
-  static synchronized PostgresServer shared() {
+  public static synchronized PostgresServer shared() {
     if (shared == null) {
       String external = System.getenv("CUSTOS_TEST_PG_URL");
       shared =
@@ -58,7 +58,7 @@ final class PostgresServer {
   }
 
   /** A new empty schema; the config selects it through {@code currentSchema}. */
-  PostgresIndexConfig freshSchema() {
+  public PostgresIndexConfig freshSchema() {
     String schema = "t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
     execute("CREATE SCHEMA " + schema);
     return config(schema);
@@ -69,7 +69,27 @@ final class PostgresServer {
     return new PostgresIndexConfig(url + separator + "currentSchema=" + schema, user, password);
   }
 
-  void dropSchema(PostgresIndexConfig config) {
+  /**
+   * A plain-text pg_dump of the schema a config selects, as an attacker with a database dump
+   * would see it (the PHI scan reads it).
+   */
+  public String dump(PostgresIndexConfig config) throws IOException, InterruptedException {
+    String u = config.jdbcUrl();
+    String schema = u.substring(u.lastIndexOf('=') + 1);
+    String hostPortDb = url.substring("jdbc:postgresql://".length());
+    Path pgDump = binaries().resolve("pg_dump");
+    ProcessBuilder builder = new ProcessBuilder(pgDump.toString(), "--no-owner", "-n", schema,
+        "postgresql://" + user + "@" + hostPortDb);
+    builder.environment().put("PGPASSWORD", password == null ? "" : password);
+    Process process = builder.redirectErrorStream(true).start();
+    String text = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("pg_dump failed: " + text);
+    }
+    return text;
+  }
+
+  public void dropSchema(PostgresIndexConfig config) {
     String u = config.jdbcUrl();
     execute("DROP SCHEMA IF EXISTS " + u.substring(u.lastIndexOf('=') + 1) + " CASCADE");
   }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3Proxy in this JVM on 127.0.0.1 and a free port, backed by jclouds' filesystem provider in a
  * directory, checking AWS V2 or V4 signatures against a test key. Nothing leaves loopback.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
   static final String IDENTITY = "custos-test-access-key";
   static final String CREDENTIAL = "custos-test-secret-9f8e7d6c5b4a";
   static final String REGION = "us-east-1";
@@ -34,7 +34,7 @@ final class S3ProxyServer implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  static S3ProxyServer start(Path baseDirectory) throws Exception {
+  public static S3ProxyServer start(Path baseDirectory) throws Exception {
     Properties properties = new Properties();
     properties.setProperty("jclouds.filesystem.basedir", baseDirectory.toString());
     BlobStoreContext context =
@@ -61,7 +61,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** A plain client for what the tests inspect or set up behind the store's back. */
-  S3Client client() {
+  public S3Client client() {
     return S3Client.builder()
         .endpointOverride(endpoint)
         .region(Region.of(REGION))
@@ -74,7 +74,7 @@ final class S3ProxyServer implements AutoCloseable {
         .build();
   }
 
-  S3BlobStoreConfig.Builder config(String bucket) {
+  public S3BlobStoreConfig.Builder config(String bucket) {
     return S3BlobStoreConfig.builder(bucket, REGION)
         .endpoint(endpoint)
         .pathStyle(true)

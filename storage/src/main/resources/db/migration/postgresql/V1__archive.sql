@@ -88,6 +88,7 @@ CREATE TABLE instances (
 CREATE UNIQUE INDEX instances_one_current ON instances (uid_token) WHERE is_current;
 CREATE INDEX instances_series ON instances (series_id);
 CREATE INDEX instances_study ON instances (study_id);
+CREATE INDEX instances_patient ON instances (patient_id);
 
 CREATE TABLE events (
   sequence   BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

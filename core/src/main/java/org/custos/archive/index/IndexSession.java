@@ -39,7 +39,13 @@ public interface IndexSession {
   /** Live patients whose key is wrapped by {@code version}. */
   long countPatientsWrappedBy(KeyVersion version);
 
-  /** Removes the wrapped key, the PHI, the blind tokens and the sealed metadata of the patient's rows. */
+  /**
+   * Keeps a tombstone of the patient (id, creation, conflict flag, shred time) and removes the
+   * wrapped key, the PHI, the identity token, every blind token the patient or its studies,
+   * series and instances own, their sealed attributes and their UID tokens (so that the same UIDs
+   * stored again start afresh). Instances are cleared by their own patient, studies and series
+   * by the study's patient. Cleared sealed columns read back as empty arrays.
+   */
   void shredPatient(String patientId, Instant when);
 
   // Blind-index tokens (exact-match search)
@@ -75,10 +81,10 @@ public interface IndexSession {
 
   void insertInstance(InstanceRow row);
 
-  /** Marks a version as no longer current (a newer one was stored). */
+  /** Marks a version as no longer current; call it before inserting the new current version. */
   void supersede(String instanceId);
 
-  /** Deletes the rows of every version of the instance; returns their blob ids. */
+  /** Deletes the rows (and owned tokens) of every version of the instance; returns their blob ids. */
   List<BlobId> deleteInstance(byte[] uidToken);
 
   /** Current versions only. */
@@ -97,6 +103,7 @@ public interface IndexSession {
   // Events
   long recordEvent(ArchiveEvent event);
 
+  /** The most recent {@code limit} events (of a kind, if given), oldest first. */
   List<ArchiveEvent> events(Optional<ArchiveEvent.Kind> kind, int limit);
 
   List<ArchiveEvent> eventsOf(String subjectId);

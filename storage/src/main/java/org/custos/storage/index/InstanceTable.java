@@ -36,9 +36,9 @@ final class InstanceTable {
   static final String ALL = "SELECT " + COLUMNS + " FROM instances ORDER BY seq";
   static final String COUNT = "SELECT count(*) FROM instances";
   static final String BLOB_REFERENCED = "SELECT 1 FROM instances WHERE blob_id = ?";
-  static final String SHRED =
-      "UPDATE instances SET uid_token = NULL, metadata_sealed = ?"
-          + " WHERE study_id IN (SELECT study_id FROM studies WHERE patient_id = ?)";
+  // By the instance's own patient: an instance filed under another patient's study (an identity
+  // conflict) is shredded with its patient, not with the study's.
+  static final String SHRED = "UPDATE instances SET uid_token = NULL, metadata_sealed = ? WHERE patient_id = ?";
 
   private final SqlRunner sql;
 

@@ -83,6 +83,23 @@ class LifecycleTest {
   }
 
   @Test
+  void anInstanceFiledUnderAnotherPatientsStudy_isShreddedWithItsOwnPatient() throws Exception {
+    TestInstance a = TestInstance.of("A-1", "HOSP-A", "Alpha^Ann");
+    TestInstance b = TestInstance.of("B-2", "HOSP-A", "Beta^Ben").with(org.custos.dicom.dictionary.Tags.StudyInstanceUID,
+        org.custos.dicom.Vr.UI, a.studyInstanceUid());
+    fixture.ingest(a.bytes());
+    IngestReceipt conflicting = fixture.ingest(b.bytes());
+    assertThat(conflicting.identityConflict()).isTrue();
+
+    fixture.archive.shred(conflicting.patientId());
+
+    assertThat(fixture.archive.versions(b.sopInstanceUid())).isEmpty();
+    InstanceRow left = fixture.archive.context().index().read(s -> s.instance(conflicting.instanceId())).orElseThrow();
+    assertThat(left.metadataSealed()).isEmpty();
+    assertThat(fixture.retrieve(a.sopInstanceUid())).isEqualTo(a.bytes());
+  }
+
+  @Test
   void rotatingTheRootKey_rewrapsEveryPatientKey_retiresTheOldRoot_andRewritesNoBlob() throws Exception {
     List<TestInstance> instances = new ArrayList<>();
     for (int i = 0; i < 30; i++) {

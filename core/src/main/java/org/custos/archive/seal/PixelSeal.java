@@ -28,8 +28,9 @@ import org.custos.dicom.image.PixelDescription;
  * The pixel seal (docs/formats/seals.md). {@link PixelSealKind#DECODED}: SHA-256 over the label
  * {@code custos-pixel-seal/1}, a description line (rows, columns, samples per pixel, frames, bits
  * stored, signedness, photometric interpretation, rescale slope and intercept in canonical
- * decimal), then every decoded sample of every frame as a 4-byte little-endian int, frames
- * decoded one at a time (bounded memory). Stored values are what {@link PixelBuffer} guarantees,
+ * decimal), then every decoded sample of every frame, little endian, in the fewest whole bytes
+ * that hold Bits Stored (1, 2 or 4; two's complement when signed), frames decoded one at a time
+ * (bounded memory). Stored values are what {@link PixelBuffer} guarantees,
  * so any lossless transcode keeps the seal, while a change of a single sample or of the rescale
  * changes it. When no decoder exists here (JPEG-LS, JPEG 2000) or decoding fails, the seal is
  * {@link PixelSealKind#ENCODED}: over the label {@code custos-pixel-seal-encoded/1} and the
@@ -73,17 +74,30 @@ public final class PixelSeal {
             + canonicalDecimal(dataSet, Tags.RescaleIntercept, "0") + "\n";
         digest.update(line.getBytes(StandardCharsets.US_ASCII));
       }
-      IntBuffer samples = buffer.samples();
-      while (samples.hasRemaining()) {
-        chunk.clear();
-        while (chunk.remaining() >= 4 && samples.hasRemaining()) {
-          chunk.putInt(samples.get());
-        }
-        chunk.flip();
-        digest.update(chunk);
-      }
+      hashSamples(buffer.samples(), sampleBytes(buffer.bitsStored()), chunk, digest);
     }
     return digest.digest();
+  }
+
+  /** The fewest whole bytes that hold Bits Stored: 1, 2 or 4 (two's complement for signed samples). */
+  static int sampleBytes(int bitsStored) {
+    return bitsStored <= 8 ? 1 : bitsStored <= 16 ? 2 : 4;
+  }
+
+  private static void hashSamples(IntBuffer samples, int width, ByteBuffer chunk, MessageDigest digest) {
+    while (samples.hasRemaining()) {
+      chunk.clear();
+      while (chunk.remaining() >= 4 && samples.hasRemaining()) {
+        int sample = samples.get();
+        switch (width) {
+          case 1 -> chunk.put((byte) sample);
+          case 2 -> chunk.putShort((short) sample);
+          default -> chunk.putInt(sample);
+        }
+      }
+      chunk.flip();
+      digest.update(chunk);
+    }
   }
 
   /** DS text as a canonical decimal: "1.0", "1" and "+1.00" all give "1". */

@@ -15,3 +15,4 @@ fi
 mkdir -p "$WORK"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 java -Xmx1g -cp bench/target/benchmarks.jar org.custos.bench.archive.ArchiveBench "$CORPUS" "$WORK" "$@"
+java -Xmx1g -cp bench/target/benchmarks.jar org.custos.bench.archive.RotationBench "$WORK"

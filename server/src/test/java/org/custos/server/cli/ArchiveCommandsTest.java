@@ -25,6 +25,8 @@ class ArchiveCommandsTest {
     assertThat(imported.exitCode()).as(imported.out() + imported.err()).isEqualTo(ImportCommand.EXIT_REJECTS);
     assertThat(imported.out()).contains("imported 2, already present 0, new versions 0, rejected 1")
         .contains("rejected " + CliRun.corpus("valid/pydicom/hotiron.dcm") + ": MISSING_ATTRIBUTE: Study Instance UID");
+    assertThat(imported.out() + imported.err()).as("import output names files and ids, never patients")
+        .doesNotContain("CompressedSamples").doesNotContain("4MR1").doesNotContain("1CT1");
 
     CliRun again = CliRun.of("import", "--home", home, CliRun.corpus("valid/pydicom/MR_small.dcm"));
     assertThat(again.exitCode()).isZero();
@@ -59,6 +61,10 @@ class ArchiveCommandsTest {
     CliRun shred = CliRun.of("patient", "shred", "--home", home, "--patient-id", "4MR1", "--yes");
     assertThat(shred.exitCode()).as(shred.err()).isZero();
     assertThat(CliRun.of("ls", "--home", home).out()).doesNotContain("CompressedSamples^MR1").contains("1 studies");
+    CliRun events = CliRun.of("events", "--home", home);
+    assertThat(events.exitCode()).isZero();
+    assertThat(events.out()).contains("ROOT_KEY_ROTATED").contains("ROOT_KEY_RETIRED").contains("PATIENT_SHREDDED")
+        .doesNotContain("CompressedSamples").doesNotContain("4MR1");
     CliRun afterShred = CliRun.of("verify", "--home", home);
     assertThat(afterShred.exitCode()).isZero();
     assertThat(afterShred.out()).contains("1 of shredded patients skipped");

@@ -9,10 +9,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.custos.crypto.RootKeyProvider;
 import org.custos.crypto.keyring.KeyringFile;
+import org.custos.crypto.pkcs11.Pkcs11Config;
+import org.custos.crypto.pkcs11.Pkcs11RootKeyProvider;
 
 /**
  * {@code custos init}: creates an instance folder — the documented configuration file, the data
- * folders (0700) and a new keyring sealed by a fresh key file (0600) or by a passphrase — then
+ * folders (0700) and a new root key — in a keyring sealed by a fresh key file (0600) or by a
+ * passphrase, or generated inside a PKCS#11 token — then
  * opens the archive once so that its id and service keys exist. Refuses a folder that already
  * has a configuration.
  */
@@ -20,7 +23,9 @@ public final class HomeInitializer {
   /** How the new keyring is sealed. */
   public enum Seal {
     KEY_FILE("key-file"),
-    PASSPHRASE("passphrase");
+    PASSPHRASE("passphrase"),
+    /** The root key is generated in a PKCS#11 token; see {@link Pkcs11Setup}. */
+    PKCS11("key-file");
 
     final String configValue;
 
@@ -31,7 +36,14 @@ public final class HomeInitializer {
 
   private HomeInitializer() {}
 
+  /** Where the root key of a PKCS#11 instance lives: the module, the slot id and a file with the PIN. */
+  public record Pkcs11Setup(Path library, long slot, Path pinFile) {}
+
   public static void init(Path home, Seal seal, Map<String, String> environment) {
+    init(home, seal, java.util.Optional.empty(), environment);
+  }
+
+  public static void init(Path home, Seal seal, java.util.Optional<Pkcs11Setup> pkcs11, Map<String, String> environment) {
     Path config = home.resolve(ConfigFile.NAME);
     if (Files.exists(config)) {
       throw new ConfigException(home + " is already initialised (" + ConfigFile.NAME + " exists)");
@@ -43,12 +55,24 @@ public final class HomeInitializer {
         restrict(dir, "rwx------");
       }
       Path keyring = home.resolve("keys/keyring.json");
-      RootKeyProvider created = seal == Seal.KEY_FILE
-          ? KeyringFile.createWithKeyFile(keyring, home.resolve("keys/root.key"))
-          : KeyringFile.createWithPassphrase(keyring,
-              Secrets.passphrase(environment, java.util.Optional.empty(), "New keyring passphrase: "));
+      String text = template().replace("${seal}", seal.configValue);
+      RootKeyProvider created;
+      if (seal == Seal.PKCS11) {
+        Pkcs11Setup setup = pkcs11.orElseThrow(() -> new ConfigException("PKCS#11 needs a library, a slot and a PIN file"));
+        created = Pkcs11RootKeyProvider.create(Pkcs11Config.forSlot(setup.library(), setup.slot(),
+            Secrets.readFirstLine(setup.pinFile()).toCharArray()));
+        text = text.replace("keys.provider=keyring", "keys.provider=pkcs11")
+            .replace("#keys.pkcs11.library=/usr/lib/softhsm/libsofthsm2.so", "keys.pkcs11.library=" + setup.library())
+            .replace("#keys.pkcs11.slot=0", "keys.pkcs11.slot=" + setup.slot())
+            .replace("#keys.pkcs11.pin-file=keys/pkcs11.pin", "keys.pkcs11.pin-file=" + setup.pinFile().toAbsolutePath());
+      } else if (seal == Seal.KEY_FILE) {
+        created = KeyringFile.createWithKeyFile(keyring, home.resolve("keys/root.key"));
+      } else {
+        created = KeyringFile.createWithPassphrase(keyring,
+            Secrets.passphrase(environment, java.util.Optional.empty(), "New keyring passphrase: "));
+      }
       created.close();
-      Files.writeString(config, template().replace("${seal}", seal.configValue), StandardCharsets.UTF_8);
+      Files.writeString(config, text, StandardCharsets.UTF_8);
       restrict(config, "rw-------");
     } catch (IOException e) {
       throw new ConfigException("cannot initialise " + home + ": " + e.getMessage(), e);

@@ -37,10 +37,17 @@ final class CustosProcess {
   }
 
   static CustosProcess start(String... args) throws IOException {
+    return start(java.util.Map.of(), args);
+  }
+
+  /** Starts with extra environment variables (e.g. CUSTOS_PASSPHRASE). */
+  static CustosProcess start(java.util.Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-jar", jar().toString()));
     command.addAll(List.of(args));
-    return new CustosProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return new CustosProcess(builder.start());
   }
 
   /** Runs to completion and returns the exit code. */

@@ -34,6 +34,10 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files, folders, zip files or DICOMDIRs")
   List<Path> paths;
 
+  @picocli.CommandLine.Option(names = "--jobs", paramLabel = "N",
+      description = "files ingested at once (default: the number of processors, at most 4)")
+  Integer jobs;
+
   @Spec
   CommandSpec spec;
 
@@ -46,7 +50,8 @@ final class ImportCommand implements Callable<Integer> {
     try (CustosInstance instance = CustosInstance.open(home.resolve(), System.getenv());
         ImportProgress progress = ImportProgress.forOutput(out, items)) {
       instance.archive().recover(java.time.Duration.ZERO);
-      tally = new Importer(instance.archive(), new IngestSource("cli-import", "")).run(items, progress::accept);
+      int workers = jobs != null ? jobs : Math.min(4, Runtime.getRuntime().availableProcessors());
+      tally = new Importer(instance.archive(), new IngestSource("cli-import", ""), workers).run(items, progress::accept);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf("imported %d, already present %d, new versions %d, rejected %d (%.1f MB in %.1f s, %.1f MB/s)%n",

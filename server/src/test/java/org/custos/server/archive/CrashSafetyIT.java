@@ -23,13 +23,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3, crash safety: the real {@code custos import} of 2,000 instances is killed with SIGKILL
- * at random moments, at least 20 times, and restarted. Afterwards every acknowledged instance is
+ * at random moments, at least 20 times, and restarted: every other kill at a random time (start-up,
+ * recovery, re-reading, storing), the others right after a random number of acknowledgements of
+ * that run, when the next ingests are in flight. Afterwards every acknowledged instance is
  * retrievable and byte-identical to its source, no index row points to a missing blob, no orphan
  * blob survives the startup recovery, and a final run completes the rest.
  */
 class CrashSafetyIT {
   private static final int INSTANCES = 2000;
   private static final int KILLS = 20;
+
+  private static void awaitStored(CustosProcess process, int count, long timeoutMillis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (process.isAlive() && System.currentTimeMillis() < deadline
+        && process.lines().stream().filter(line -> line.startsWith("stored ")).count() < count) {
+      Thread.sleep(5);
+    }
+  }
 
   @Test
   void killedImportsLoseNothingAcknowledged_andARerunCompletesTheRest(@TempDir Path dir) throws Exception {
@@ -40,13 +50,23 @@ class CrashSafetyIT {
     Random random = new Random(20261125L);
     Set<String> acknowledged = new HashSet<>();
     int killedMidway = 0;
+    int killedWhileStoring = 0;
     for (int kill = 0; kill < KILLS; kill++) {
       CustosProcess process = CustosProcess.start("import", "--home", home.toString(), sources.toString());
-      Thread.sleep(700 + random.nextInt(1800));
+      if (kill % 2 == 0) {
+        // At a random moment: during start-up, recovery, re-reading what is present, or storing.
+        Thread.sleep(300 + random.nextInt(4000));
+      } else {
+        // Right after the N-th acknowledgement of this run: the next ingests are in flight.
+        awaitStored(process, 1 + random.nextInt(40), 60_000);
+      }
       boolean wasAlive = process.isAlive();
       process.kill();
       if (wasAlive) {
         killedMidway++;
+        if (process.lines().stream().anyMatch(line -> line.startsWith("stored "))) {
+          killedWhileStoring++;
+        }
       }
       for (String line : process.lines()) {
         if (line.startsWith("stored ") || line.startsWith("present ") || line.startsWith("version ")) {
@@ -54,9 +74,10 @@ class CrashSafetyIT {
         }
       }
     }
-    System.out.printf("crash test: %d kills, %d of them mid-import; %d instances acknowledged before the last kill%n",
-        KILLS, killedMidway, acknowledged.size());
+    System.out.printf("crash test: %d kills, %d of them mid-import, %d after new instances were being stored; "
+        + "%d instances acknowledged before the last kill%n", KILLS, killedMidway, killedWhileStoring, acknowledged.size());
     assertThat(killedMidway).as("kills that hit a running import").isGreaterThanOrEqualTo(KILLS);
+    assertThat(killedWhileStoring).as("kills that hit an import while it stored new instances").isGreaterThanOrEqualTo(KILLS / 2);
     assertThat(acknowledged).as("instances acknowledged before the kills").isNotEmpty().hasSizeLessThan(INSTANCES);
 
     CustosProcess last = CustosProcess.start("import", "--home", home.toString(), sources.toString());

@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
  * root of that size, as a verifier holding checkpoints does: RFC 9162 proofs bind the size only
  * together with the root.
  */
-class MerkleProofProperties {
+class MerkleProofPropertiesTest {
   static final int MAX = 10_000;
   static final List<byte[]> ENTRIES = new ArrayList<>();
   static final MerkleTree TREE = new MerkleTree(new InMemorySubtreeHashes());

@@ -1,9 +1,12 @@
 package org.custos.crypto.keyring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import org.custos.crypto.RootKeyProvider;
 import org.custos.crypto.RootKeyProviderContract;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The provider contract for a keyring sealed under a passphrase (Argon2id at a test-only low cost). */
@@ -29,5 +32,13 @@ class KeyringFilePassphraseTest extends RootKeyProviderContract {
     provider.close();
     provider = KeyringFile.open(directory.resolve("keyring.json"), PASSPHRASE.clone());
     return provider;
+  }
+
+  @Test
+  void theKeyringRecordsArgon2idAndItsCost_butNotThePassphrase() throws Exception {
+    String keyring = java.nio.file.Files.readString(directory.resolve("keyring.json"));
+
+    assertThat(keyring).contains("argon2id").containsPattern("\"memoryKib\"\\s*:\\s*" + CHEAP.memoryKib() + "\\b")
+        .doesNotContain("correct horse");
   }
 }

@@ -1,8 +1,14 @@
 package org.custos.crypto.pkcs11;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.custos.crypto.IntegrityException;
 import org.custos.crypto.RootKeyProvider;
 import org.custos.crypto.RootKeyProviderContract;
+import org.custos.crypto.WrappedKey;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The provider contract against a real SoftHSM2 token. */
 class Pkcs11RootKeyProviderIT extends RootKeyProviderContract {
@@ -24,5 +30,17 @@ class Pkcs11RootKeyProviderIT extends RootKeyProviderContract {
     provider.close();
     provider = Pkcs11RootKeyProvider.open(SoftHsm.token().config());
     return provider;
+  }
+
+  @Test
+  void wrapsAreBoundToTheKeyInTheToken_notToItsVersionNumber() throws Exception {
+    byte[] context = "pkcs11/1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    WrappedKey wrapped = provider.wrap(new byte[32], context);
+    provider.close();
+    SoftHsm.token().clear();
+    provider = Pkcs11RootKeyProvider.create(SoftHsm.token().config());
+
+    assertThat(provider.current()).isEqualTo(wrapped.wrappedBy());
+    assertThatThrownBy(() -> provider.unwrap(wrapped, context)).isInstanceOf(IntegrityException.class);
   }
 }

@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.custos.archive.access.Access;
+import org.custos.archive.access.ReadAction;
 import org.custos.archive.blob.BlobStore;
 import org.custos.archive.index.ArchiveEvent;
 import org.custos.archive.index.ArchiveIndex;
@@ -86,6 +89,17 @@ public final class Archive implements AutoCloseable {
   /** The current version's bytes, seal-checked while read. */
   public InputStream retrieve(String sopInstanceUid) {
     return retriever.open(sopInstanceUid);
+  }
+
+  /**
+   * Records in the transparency log that {@code access} read a study ({@code action}); call it
+   * once per request and study, before any of the study's data is returned. If the record cannot
+   * be made durable this throws, and the caller must not serve the data (fail closed).
+   */
+  public void recordRead(Access access, ReadAction action, String studyInstanceUid) {
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
   }
 
   public List<InstanceRow> versions(String sopInstanceUid) {

@@ -3,6 +3,8 @@ package org.custos.crypto;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.signature.PredefinedSignatureParameters;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -20,6 +22,7 @@ import java.util.Objects;
  */
 public final class KeyHierarchy {
   private static final String PATIENT_CONTEXT = "custos-patient-key/1\0";
+  private static final byte[] LOG_CONTEXT = "custos-log-keys/1".getBytes(StandardCharsets.UTF_8);
   private static final byte[] SERVICE_CONTEXT = "custos-service-keys/1".getBytes(StandardCharsets.UTF_8);
 
   private final RootKeyProvider root;
@@ -91,6 +94,67 @@ public final class KeyHierarchy {
     } finally {
       Arrays.fill(material, (byte) 0);
     }
+  }
+
+  /**
+   * The transparency log's keys for a new archive (an Ed25519 signing keyset and an AES256_GCM
+   * keyset), wrapped under the root with context {@code "custos-log-keys/1"}: the material is
+   * the two Tink binary keysets, each preceded by its length as 4 bytes big-endian.
+   */
+  public WrappedKey createLogKeys() {
+    byte[] signing = TinkKeysets.serialize(TinkKeysets.generate(PredefinedSignatureParameters.ED25519WithRawOutput));
+    byte[] entries = TinkKeysets.serialize(TinkKeysets.generate(PredefinedAeadParameters.AES256_GCM));
+    byte[] material = ByteBuffer.allocate(8 + signing.length + entries.length)
+        .putInt(signing.length).put(signing).putInt(entries.length).put(entries).array();
+    try {
+      return root.wrap(material, LOG_CONTEXT);
+    } finally {
+      Arrays.fill(signing, (byte) 0);
+      Arrays.fill(entries, (byte) 0);
+      Arrays.fill(material, (byte) 0);
+    }
+  }
+
+  /** @throws KeyNotFoundException if the root version is retired; IntegrityException if tampered */
+  public LogKeys openLogKeys(WrappedKey wrapped) {
+    byte[] material = root.unwrap(Objects.requireNonNull(wrapped, "wrapped"), LOG_CONTEXT);
+    try {
+      ByteBuffer in = ByteBuffer.wrap(material);
+      byte[] signing = lengthPrefixed(in);
+      byte[] entries = lengthPrefixed(in);
+      if (in.hasRemaining()) {
+        throw new IntegrityException("log keys: trailing bytes after the two keysets");
+      }
+      KeysetHandle signer = TinkKeysets.parse(signing, PredefinedSignatureParameters.ED25519WithRawOutput,
+          "log signing key");
+      KeysetHandle aead = TinkKeysets.parse(entries, PredefinedAeadParameters.AES256_GCM, "log entry key");
+      return new LogKeys(TinkKeysets.signer(signer), TinkKeysets.ed25519PublicKey(signer), TinkKeysets.aead(aead));
+    } finally {
+      Arrays.fill(material, (byte) 0);
+    }
+  }
+
+  /** Re-wraps the log keys under the current root version; the keys are unchanged. */
+  public WrappedKey rewrapLogKeys(WrappedKey wrapped) {
+    byte[] material = root.unwrap(Objects.requireNonNull(wrapped, "wrapped"), LOG_CONTEXT);
+    try {
+      return root.wrap(material, LOG_CONTEXT);
+    } finally {
+      Arrays.fill(material, (byte) 0);
+    }
+  }
+
+  private static byte[] lengthPrefixed(ByteBuffer in) {
+    if (in.remaining() < 4) {
+      throw new IntegrityException("log keys: truncated");
+    }
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IntegrityException("log keys: a keyset length is out of range");
+    }
+    byte[] out = new byte[length];
+    in.get(out);
+    return out;
   }
 
   public RootKeyProvider root() {

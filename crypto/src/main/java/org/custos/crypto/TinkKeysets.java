@@ -4,11 +4,14 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.PublicKeySign;
+import com.google.crypto.tink.signature.Ed25519PublicKey;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
+import com.google.crypto.tink.signature.SignatureConfig;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -17,7 +20,7 @@ import java.util.Arrays;
  * The few Tink keyset operations the hierarchy needs, in one place: generate, serialize to Tink's
  * binary keyset format (https://developers.google.com/tink/design/keysets), parse with a check
  * that the keyset holds exactly one key of the expected parameters, and get primitives.
- * Registers Tink's AEAD, PRF and streaming AEAD configurations once.
+ * Registers Tink's AEAD, PRF, signature and streaming AEAD configurations once.
  */
 final class TinkKeysets {
   static {
@@ -25,6 +28,7 @@ final class TinkKeysets {
       AeadConfig.register();
       PrfConfig.register();
       StreamingAeadConfig.register();
+      SignatureConfig.register();
     } catch (GeneralSecurityException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -73,6 +77,20 @@ final class TinkKeysets {
 
   static Aead aead(KeysetHandle handle) {
     return primitive(handle, Aead.class);
+  }
+
+  static PublicKeySign signer(KeysetHandle handle) {
+    return primitive(handle, PublicKeySign.class);
+  }
+
+  /** The raw 32-byte public key of a single-key Ed25519 keyset. */
+  static byte[] ed25519PublicKey(KeysetHandle handle) {
+    try {
+      Ed25519PublicKey key = (Ed25519PublicKey) handle.getPublicKeysetHandle().getPrimary().getKey();
+      return key.getPublicKeyBytes().toByteArray();
+    } catch (GeneralSecurityException e) {
+      throw new CryptoException("Tink could not derive the Ed25519 public key", e);
+    }
   }
 
   static PrfSet prfSet(KeysetHandle handle) {

@@ -8,6 +8,7 @@ import org.custos.archive.blob.BlobId;
 import org.custos.crypto.BlindIndexDomain;
 import org.custos.crypto.KeyVersion;
 import org.custos.crypto.WrappedKey;
+import org.custos.ledger.SubtreeHashes;
 
 /**
  * The operations of one index transaction. Lists are ordered by creation unless said otherwise.
@@ -108,4 +109,45 @@ public interface IndexSession {
 
   List<ArchiveEvent> eventsOf(String subjectId);
 
+  // Transparency log (docs/formats/log-entry.md). Appends serialise on the log: the first log call
+  // of a write transaction takes the log's lock (PostgreSQL: a row lock) until the commit.
+
+  /** The log's complete-subtree hashes within this transaction; appends are part of it. */
+  SubtreeHashes logTree();
+
+  void insertLogEntry(LogEntryRow row);
+
+  Optional<LogEntryRow> logEntry(long leafIndex);
+
+  Optional<LogEntryRow> logEntryByHash(byte[] entryHash);
+
+  /** The leaf index whose RFC 9162 leaf hash this is, if any. */
+  Optional<Long> leafIndexOf(byte[] leafHash);
+
+  /** Entries of one owner with leaf index in [fromIndex, toIndex), by leaf index. */
+  List<LogEntryRow> logEntriesOf(String ownerId, long fromIndex, long toIndex);
+
+  /** Every entry with leaf index ≥ fromIndex, in leaf order. */
+  void forEachLogEntry(long fromIndex, Consumer<LogEntryRow> action);
+
+  /** The entry hash at the head of an owner's chain. */
+  Optional<byte[]> logHead(String ownerId);
+
+  /**
+   * Moves an owner's chain head from {@code expected} (empty: the chain is new) to {@code head};
+   * returns false when another transaction moved it first (the caller retries).
+   */
+  boolean moveLogHead(String ownerId, Optional<byte[]> expected, byte[] head);
+
+  void insertCheckpoint(CheckpointRow row);
+
+  Optional<CheckpointRow> latestCheckpoint();
+
+  Optional<CheckpointRow> checkpoint(long size);
+
+  /** Stores a witness cosignature line for the checkpoint of {@code size} (replacing that witness's earlier one). */
+  void putCosignature(long size, String witnessKeyName, String signatureLine, Instant received);
+
+  /** The cosignature lines stored for the checkpoint of {@code size}, by witness name. */
+  List<String> cosignatures(long size);
 }

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import org.custos.archive.NotFoundException;
 import org.custos.archive.blob.BlobId;
 import org.custos.archive.index.ArchiveEvent;
+import org.custos.archive.index.CheckpointRow;
+import org.custos.archive.index.LogEntryRow;
 import org.custos.archive.index.IndexSession;
 import org.custos.archive.index.InstanceRow;
 import org.custos.archive.index.PatientRow;
@@ -17,6 +19,7 @@ import org.custos.archive.index.StudyRow;
 import org.custos.crypto.BlindIndexDomain;
 import org.custos.crypto.KeyVersion;
 import org.custos.crypto.WrappedKey;
+import org.custos.ledger.SubtreeHashes;
 
 /**
  * One transaction's view of the index, shared by both databases. Fails fast with {@link
@@ -33,6 +36,9 @@ final class JdbcSession implements IndexSession {
   private final SeriesTable series;
   private final InstanceTable instances;
   private final EventTable events;
+  private final LogNodeTable logNodes;
+  private final LogEntryTable logEntries;
+  private final LogCheckpointTable checkpoints;
   private boolean ended;
 
   JdbcSession(SqlRunner sql, boolean write) {
@@ -44,6 +50,9 @@ final class JdbcSession implements IndexSession {
     this.series = new SeriesTable(sql);
     this.instances = new InstanceTable(sql);
     this.events = new EventTable(sql);
+    this.logNodes = new LogNodeTable(sql, write);
+    this.logEntries = new LogEntryTable(sql);
+    this.checkpoints = new LogCheckpointTable(sql);
   }
 
   void end() {
@@ -264,6 +273,100 @@ final class JdbcSession implements IndexSession {
   @Override
   public List<ArchiveEvent> eventsOf(String subjectId) {
     return reading(() -> events.ofSubject(subjectId), subjectId);
+  }
+
+  @Override
+  public SubtreeHashes logTree() {
+    checkOpen();
+    return new SubtreeHashes() {
+      @Override
+      public long size() {
+        return reading(logNodes::size);
+      }
+
+      @Override
+      public byte[] get(int level, long index) {
+        return reading(() -> logNodes.get(level, index));
+      }
+
+      @Override
+      public void append(byte[] leafHash) {
+        writing("appendLogLeaf", leafHash);
+        logNodes.append(leafHash);
+      }
+    };
+  }
+
+  @Override
+  public void insertLogEntry(LogEntryRow row) {
+    writing("insertLogEntry", row);
+    logEntries.insert(row);
+  }
+
+  @Override
+  public Optional<LogEntryRow> logEntry(long leafIndex) {
+    return reading(() -> logEntries.byIndex(leafIndex));
+  }
+
+  @Override
+  public Optional<LogEntryRow> logEntryByHash(byte[] entryHash) {
+    return reading(() -> logEntries.byHash(entryHash), entryHash);
+  }
+
+  @Override
+  public Optional<Long> leafIndexOf(byte[] leafHash) {
+    return reading(() -> logNodes.leafIndexOf(leafHash), leafHash);
+  }
+
+  @Override
+  public List<LogEntryRow> logEntriesOf(String ownerId, long fromIndex, long toIndex) {
+    return reading(() -> logEntries.ofOwner(ownerId, fromIndex, toIndex), ownerId);
+  }
+
+  @Override
+  public void forEachLogEntry(long fromIndex, Consumer<LogEntryRow> action) {
+    reading(() -> {
+      logEntries.each(fromIndex, action);
+      return null;
+    }, action);
+  }
+
+  @Override
+  public Optional<byte[]> logHead(String ownerId) {
+    return reading(() -> logEntries.head(ownerId), ownerId);
+  }
+
+  @Override
+  public boolean moveLogHead(String ownerId, Optional<byte[]> expected, byte[] head) {
+    writing("moveLogHead", ownerId, expected, head);
+    return logEntries.moveHead(ownerId, expected, head);
+  }
+
+  @Override
+  public void insertCheckpoint(CheckpointRow row) {
+    writing("insertCheckpoint", row);
+    checkpoints.insert(row);
+  }
+
+  @Override
+  public Optional<CheckpointRow> latestCheckpoint() {
+    return reading(checkpoints::latest);
+  }
+
+  @Override
+  public Optional<CheckpointRow> checkpoint(long size) {
+    return reading(() -> checkpoints.bySize(size));
+  }
+
+  @Override
+  public void putCosignature(long size, String witnessKeyName, String signatureLine, Instant received) {
+    writing("putCosignature", witnessKeyName, signatureLine, received);
+    checkpoints.putCosignature(size, witnessKeyName, signatureLine, received);
+  }
+
+  @Override
+  public List<String> cosignatures(long size) {
+    return reading(() -> checkpoints.cosignatures(size));
   }
 
   private <T> T reading(Supplier<T> query, Object... arguments) {

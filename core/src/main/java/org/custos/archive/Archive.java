@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -27,11 +27,16 @@ import org.custos.archive.lifecycle.InstanceDeleter;
 import org.custos.archive.lifecycle.PatientShredder;
 import org.custos.archive.lifecycle.Recovery;
 import org.custos.archive.lifecycle.RootKeyRotation;
+import org.custos.archive.log.LogSettings;
+import org.custos.archive.log.ReadRecorder;
+import org.custos.archive.log.TransparencyLog;
 import org.custos.archive.retrieve.Retriever;
 import org.custos.archive.search.StudyQuery;
 import org.custos.archive.search.StudySearch;
 import org.custos.archive.search.StudySummary;
+import org.custos.archive.verify.LogVerifier;
 import org.custos.archive.verify.Verifier;
+import org.custos.archive.verify.VerifyProblem;
 import org.custos.archive.verify.VerifyReport;
 import org.custos.crypto.BlindIndexDomain;
 import org.custos.crypto.BlobCipher;
@@ -58,6 +63,11 @@ public final class Archive implements AutoCloseable {
 
   /** Opens an archive, creating its id and service keys on first use. */
   public static Archive open(BlobStore blobs, ArchiveIndex index, KeyHierarchy keys, Clock clock) {
+    return open(blobs, index, keys, clock, LogSettings.defaults());
+  }
+
+  /** Opens an archive whose log has these settings (origin, accepted witnesses). */
+  public static Archive open(BlobStore blobs, ArchiveIndex index, KeyHierarchy keys, Clock clock, LogSettings log) {
     String archiveId = index.write(session -> session.setting(ARCHIVE_ID)
         .map(bytes -> new String(bytes, StandardCharsets.US_ASCII))
         .orElseGet(() -> {
@@ -66,7 +76,8 @@ public final class Archive implements AutoCloseable {
           return id;
         }));
     ArchiveKeys archiveKeys = new ArchiveKeys(keys, index);
-    return new Archive(new ArchiveContext(archiveId, blobs, index, archiveKeys, new BlobCipher(), clock));
+    TransparencyLog transparencyLog = new TransparencyLog(index, archiveKeys, clock, archiveId, log);
+    return new Archive(new ArchiveContext(archiveId, blobs, index, archiveKeys, new BlobCipher(), clock, transparencyLog));
   }
 
   public String archiveId() {
@@ -97,9 +108,21 @@ public final class Archive implements AutoCloseable {
    * be made durable this throws, and the caller must not serve the data (fail closed).
    */
   public void recordRead(Access access, ReadAction action, String studyInstanceUid) {
-    Objects.requireNonNull(access, "access");
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
+    new ReadRecorder(context).record(access, action, studyInstanceUid);
+  }
+
+  /** The transparency log: checkpoints, proofs, cosignatures, receipts. */
+  public TransparencyLog log() {
+    return context.log();
+  }
+
+  /**
+   * A receipt of the patient's log entries (docs/formats/receipt.md), recording first that
+   * {@code access} asked for it.
+   */
+  public Map<String, Object> receipt(String patientId, Access access) {
+    new ReadRecorder(context).recordPatient(access, ReadAction.RECEIPT, patientId);
+    return context.log().receipt(patientId);
   }
 
   public List<InstanceRow> versions(String sopInstanceUid) {
@@ -138,6 +161,11 @@ public final class Archive implements AutoCloseable {
 
   public VerifyReport verify(Consumer<Long> progress) {
     return new Verifier(context, retriever).verify(progress);
+  }
+
+  /** Problems if the log is not a consistent extension of this signed checkpoint (verify --since). */
+  public List<VerifyProblem> verifyExtends(String signedCheckpoint) {
+    return new LogVerifier(context).verifyExtends(signedCheckpoint);
   }
 
   public RootKeyRotation.Result rotateRootKey(LongConsumer progress) {

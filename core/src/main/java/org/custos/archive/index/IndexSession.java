@@ -127,8 +127,8 @@ public interface IndexSession {
   /** Entries of one owner with leaf index in [fromIndex, toIndex), by leaf index. */
   List<LogEntryRow> logEntriesOf(String ownerId, long fromIndex, long toIndex);
 
-  /** Every entry with leaf index ≥ fromIndex, in leaf order. */
-  void forEachLogEntry(long fromIndex, Consumer<LogEntryRow> action);
+  /** Up to {@code limit} entries with leaf index ≥ fromIndex, in leaf order. */
+  List<LogEntryRow> logEntries(long fromIndex, int limit);
 
   /** The entry hash at the head of an owner's chain. */
   Optional<byte[]> logHead(String ownerId);

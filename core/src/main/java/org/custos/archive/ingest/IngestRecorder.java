@@ -18,6 +18,7 @@ import org.custos.archive.index.PatientRow;
 import org.custos.archive.index.SeriesRow;
 import org.custos.archive.index.StudyRow;
 import org.custos.archive.keys.FieldSealer;
+import org.custos.archive.log.LogEntries;
 import org.custos.archive.seal.PixelSealKind;
 import org.custos.archive.seal.Seals;
 import org.custos.crypto.BlindIndexDomain;
@@ -29,7 +30,8 @@ import org.custos.dicom.DicomFile;
  * Records a stored instance in one index transaction: the patient (created with its wrapped key,
  * or matched by identity token and checked for an identity conflict), study, series, the new
  * instance version (superseding the previous one) with its sealed metadata, the blind tokens, and
- * the events worth seeing later. Conflicts never block storage: they are flagged and recorded.
+ * the events worth seeing later, and their transparency-log entries (instance.superseded,
+ * instance.stored), which commit or roll back with the rest. Conflicts never block storage: they are flagged and recorded.
  */
 final class IngestRecorder {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,6 +66,8 @@ final class IngestRecorder {
       for (InstanceRow previous : session.instanceVersions(stored.uidToken())) {
         if (previous.current()) {
           session.supersede(previous.instanceId());
+          context.log().appender().append(session, stored.key(), LogEntries.instanceSuperseded(now,
+              patient.patientId(), attributes.sopInstanceUid(), previous.version(), stored.version()));
           session.recordEvent(ArchiveEvent.of(now, ArchiveEvent.Kind.VERSION_CONFLICT, instanceId,
               "version " + stored.version() + " has other bytes than version " + previous.version() + " ("
                   + previous.instanceId() + "); both are kept"));
@@ -71,6 +75,10 @@ final class IngestRecorder {
         }
       }
       session.insertInstance(row);
+      context.log().appender().append(session, stored.key(), LogEntries.instanceStored(now, patient.patientId(),
+          new LogEntries.StoredInstance(attributes.studyInstanceUid(), attributes.seriesInstanceUid(),
+              attributes.sopInstanceUid(), attributes.sopClassUid(), stored.version(), stored.seals(),
+              stored.source().transport())));
       if (stored.preambleZeroed()) {
         session.recordEvent(ArchiveEvent.of(now, ArchiveEvent.Kind.PREAMBLE_ZEROED, instanceId,
             "non-zero, non-TIFF preamble zeroed at ingest"));

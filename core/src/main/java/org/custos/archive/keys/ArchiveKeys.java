@@ -10,6 +10,7 @@ import org.custos.crypto.BlindIndex;
 import org.custos.crypto.BlindIndexDomain;
 import org.custos.crypto.KeyHierarchy;
 import org.custos.crypto.KeyNotFoundException;
+import org.custos.crypto.LogKeys;
 import org.custos.crypto.NewPatientKey;
 import org.custos.crypto.PatientKey;
 import org.custos.crypto.PatientKeyResolver;
@@ -17,17 +18,19 @@ import org.custos.crypto.ServiceKeys;
 import org.custos.crypto.WrappedKey;
 
 /**
- * The keys the archive works with. On first open it creates the archive's service keys and stores
- * them wrapped (setting {@value #SERVICE_KEYS}); patient keys are unwrapped on demand and kept in
+ * The keys the archive works with. On first open it creates the archive's service keys and log keys
+ * and stores them wrapped (settings {@value #SERVICE_KEYS}, {@value #LOG_KEYS}); patient keys are unwrapped on demand and kept in
  * a bounded LRU cache ({@value #CACHE_SIZE} keys) that shredding and rotation clear. Thread-safe.
  */
 public final class ArchiveKeys implements PatientKeyResolver {
   public static final String SERVICE_KEYS = "service-keys";
+  public static final String LOG_KEYS = "log-keys";
   static final int CACHE_SIZE = 4096;
 
   private final KeyHierarchy hierarchy;
   private final ArchiveIndex index;
   private final ServiceKeys serviceKeys;
+  private final LogKeys logKeys;
   private final Map<String, PatientKey> cache = new LinkedHashMap<>(256, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
@@ -49,6 +52,20 @@ public final class ArchiveKeys implements PatientKeyResolver {
       session.putSetting(SERVICE_KEYS, WrappedKeyCodec.encode(created));
       return created;
     }));
+    this.logKeys = hierarchy.openLogKeys(index.write(session -> {
+      Optional<byte[]> stored = session.setting(LOG_KEYS);
+      if (stored.isPresent()) {
+        return WrappedKeyCodec.decode(stored.get());
+      }
+      WrappedKey created = hierarchy.createLogKeys();
+      session.putSetting(LOG_KEYS, WrappedKeyCodec.encode(created));
+      return created;
+    }));
+  }
+
+  /** The transparency log's signing and entry keys (setting {@value #LOG_KEYS}). */
+  public LogKeys log() {
+    return logKeys;
   }
 
   public KeyHierarchy hierarchy() {

@@ -1,10 +1,12 @@
 package org.custos.archive.lifecycle;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.custos.archive.ArchiveContext;
 import org.custos.archive.NotFoundException;
 import org.custos.archive.index.ArchiveEvent;
 import org.custos.archive.index.PatientRow;
+import org.custos.archive.log.LogEntries;
 
 /**
  * Crypto-shredding (DESIGN.md "Keys"): destroys a patient's wrapped key and every piece of their
@@ -28,6 +30,9 @@ public final class PatientShredder {
       if (row.shredded().isPresent()) {
         throw new NotFoundException("patient " + patientId + " was already shredded");
       }
+      // The last entry of the chain is sealed under the log key: the patient key is about to go.
+      context.log().appender().appendUnderLogKey(session, Optional.of(patientId),
+          LogEntries.patientShredded(now, patientId));
       session.shredPatient(patientId, now);
       session.recordEvent(ArchiveEvent.of(now, ArchiveEvent.Kind.PATIENT_SHREDDED, patientId,
           "patient key and index PHI destroyed"));

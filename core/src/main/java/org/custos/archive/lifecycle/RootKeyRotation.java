@@ -2,12 +2,14 @@ package org.custos.archive.lifecycle;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.custos.archive.ArchiveContext;
 import org.custos.archive.index.ArchiveEvent;
 import org.custos.archive.index.PatientRow;
 import org.custos.archive.keys.ArchiveKeys;
 import org.custos.archive.keys.WrappedKeyCodec;
+import org.custos.archive.log.LogEntries;
 import org.custos.crypto.KeyHierarchy;
 import org.custos.crypto.KeyVersion;
 import org.custos.crypto.WrappedKey;
@@ -33,6 +35,7 @@ public final class RootKeyRotation {
   public Result rotate(LongConsumer progress) {
     long start = System.nanoTime();
     KeyHierarchy hierarchy = context.keys().hierarchy();
+    Optional<KeyVersion> previous = Optional.of(hierarchy.root().current());
     KeyVersion next = hierarchy.root().rotate();
     long done = 0;
     while (true) {
@@ -53,6 +56,10 @@ public final class RootKeyRotation {
     context.index().write(session -> {
       WrappedKey service = WrappedKeyCodec.decode(session.setting(ArchiveKeys.SERVICE_KEYS).orElseThrow());
       session.putSetting(ArchiveKeys.SERVICE_KEYS, WrappedKeyCodec.encode(hierarchy.rewrapServiceKeys(service)));
+      WrappedKey log = WrappedKeyCodec.decode(session.setting(ArchiveKeys.LOG_KEYS).orElseThrow());
+      session.putSetting(ArchiveKeys.LOG_KEYS, WrappedKeyCodec.encode(hierarchy.rewrapLogKeys(log)));
+      context.log().appender().appendUnderLogKey(session, Optional.empty(),
+          LogEntries.keyRotated(context.clock().instant(), previous.map(Object::toString).orElse("-"), next.toString()));
       session.recordEvent(ArchiveEvent.of(context.clock().instant(), ArchiveEvent.Kind.ROOT_KEY_ROTATED,
           next.toString(), "patient keys re-wrapped"));
       return null;

@@ -20,7 +20,8 @@ import org.custos.crypto.CryptoException;
 
 /**
  * Re-reads every stored version: opens its metadata, decrypts its blob and compares length and
- * SHA-256 with the index, then looks for blobs no row refers to. Reads, never repairs. Rows are
+ * SHA-256 with the index, then looks for blobs no row refers to, then checks the transparency log
+ * ({@link LogVerifier}). Reads, never repairs. Rows are
  * visited by id in batches, so memory holds ids, not rows. Thread-safe (one run per call).
  */
 public final class Verifier {
@@ -58,6 +59,7 @@ public final class Verifier {
       progress.accept(read);
     }
     problems.addAll(orphans());
+    problems.addAll(new LogVerifier(context).verify());
     return new VerifyReport(ids.size() - shredded, bytes, Duration.ofNanos(System.nanoTime() - start), shredded, problems);
   }
 

@@ -324,11 +324,9 @@ final class JdbcSession implements IndexSession {
   }
 
   @Override
-  public void forEachLogEntry(long fromIndex, Consumer<LogEntryRow> action) {
-    reading(() -> {
-      logEntries.each(fromIndex, action);
-      return null;
-    }, action);
+  public List<LogEntryRow> logEntries(long fromIndex, int limit) {
+    checkPage(0, limit);
+    return reading(() -> logEntries.page(fromIndex, limit));
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.custos.archive.index.LogEntryRow;
 
 /** The {@code log_entries} table and the owners' chain heads in {@code log_heads}. */
@@ -15,7 +14,7 @@ final class LogEntryTable {
   static final String BY_HASH = "SELECT " + COLUMNS + " FROM log_entries WHERE entry_hash = ?";
   static final String OF_OWNER = "SELECT " + COLUMNS
       + " FROM log_entries WHERE owner_id = ? AND leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index";
-  static final String FROM = "SELECT " + COLUMNS + " FROM log_entries WHERE leaf_index >= ? ORDER BY leaf_index";
+  static final String PAGE = "SELECT " + COLUMNS + " FROM log_entries WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?";
   static final String HEAD = "SELECT entry_hash FROM log_heads WHERE owner_id = ?";
   static final String NEW_HEAD = "INSERT INTO log_heads (owner_id, entry_hash) VALUES (?, ?) ON CONFLICT (owner_id) DO NOTHING";
   static final String MOVE_HEAD = "UPDATE log_heads SET entry_hash = ? WHERE owner_id = ? AND entry_hash = ?";
@@ -53,8 +52,11 @@ final class LogEntryTable {
     }, LogEntryTable::map);
   }
 
-  void each(long fromIndex, Consumer<LogEntryRow> action) {
-    sql.each("forEachLogEntry", FROM, s -> s.setLong(1, fromIndex), r -> action.accept(map(r)));
+  List<LogEntryRow> page(long fromIndex, int limit) {
+    return sql.list("logEntries", PAGE, s -> {
+      s.setLong(1, fromIndex);
+      s.setInt(2, limit);
+    }, LogEntryTable::map);
   }
 
   Optional<byte[]> head(String ownerId) {

@@ -6,7 +6,8 @@ import java.util.List;
  * The production statements that look rows up by a key, with sample parameters for EXPLAIN. Each
  * must be answered through an index, never a scan of the table, or ingest slows down as the archive
  * grows. Whole-table statements (paging, forEachInstance, countInstances, the rotation walk) are
- * deliberately absent.
+ * deliberately absent, as is latestCheckpoint (a reverse walk of the primary key that stops at
+ * the first row, which SQLite reports as a SCAN).
  */
 final class IndexedStatements {
   /** A statement, its name in failures, and values to bind (byte[], String, Integer, Boolean). */
@@ -33,7 +34,10 @@ final class IndexedStatements {
           Lookup.of("instanceVersions", InstanceTable.VERSIONS, TOKEN),
           Lookup.of("ownersOf", TokenTable.OWNERS, "PATIENT_ID", TOKEN),
           Lookup.of("blobReferenced", InstanceTable.BLOB_REFERENCED, BLOB),
-          Lookup.of("supersede", InstanceTable.SUPERSEDE, false, "ins-1"));
+          Lookup.of("supersede", InstanceTable.SUPERSEDE, false, "ins-1"),
+          Lookup.of("logNode", LogNodeTable.NODE, 1, 7L),
+          Lookup.of("logHead", LogEntryTable.HEAD, "pat-1"),
+          Lookup.of("moveLogHead", LogEntryTable.MOVE_HEAD, TOKEN, "pat-1", TOKEN));
 
   /** Every other keyed statement. */
   static final List<Lookup> OTHER =
@@ -58,6 +62,13 @@ final class IndexedStatements {
           Lookup.of("shredSeries", SeriesTable.SHRED, TOKEN, "pat-1"),
           Lookup.of("shredInstances", InstanceTable.SHRED, TOKEN, "pat-1"),
           Lookup.of("eventsOf", EventTable.OF_SUBJECT, "ins-1"),
+          Lookup.of("leafIndexOf", LogNodeTable.LEAF_BY_HASH, TOKEN),
+          Lookup.of("logEntry", LogEntryTable.BY_INDEX, 3L),
+          Lookup.of("logEntryByHash", LogEntryTable.BY_HASH, TOKEN),
+          Lookup.of("logEntriesOf", LogEntryTable.OF_OWNER, "pat-1", 0L, 10L),
+          Lookup.of("logEntries", LogEntryTable.PAGE, 0L, 1000),
+          Lookup.of("checkpoint", LogCheckpointTable.BY_SIZE, 5L),
+          Lookup.of("cosignatures", LogCheckpointTable.COSIGNATURES, 5L),
           Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10));
 
   private IndexedStatements() {}

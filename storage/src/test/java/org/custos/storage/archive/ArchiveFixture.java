@@ -68,6 +68,18 @@ final class ArchiveFixture implements AutoCloseable {
     archive = openArchive();
   }
 
+  /** Closes the archive, runs raw SQL on its SQLite file (a tampering attacker), and reopens it. */
+  void tamper(String... statements) throws java.sql.SQLException {
+    archive.close();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + indexFile());
+        java.sql.Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
+    archive = openArchive();
+  }
+
   IngestReceipt ingest(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return archive.ingest(in, SOURCE);

@@ -3,10 +3,12 @@ package org.custos.server.home;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.custos.archive.Archive;
+import org.custos.archive.log.LogSettings;
 import org.custos.archive.blob.BlobStore;
 import org.custos.archive.index.ArchiveIndex;
 import org.custos.crypto.KeyHierarchy;
@@ -40,6 +42,16 @@ public final class CustosInstance implements AutoCloseable {
     this.archive = archive;
   }
 
+  private static LogSettings logSettings(ConfigFile config) {
+    List<String> witnesses = config.get(ConfigKeys.LOG_WITNESSES).stream()
+        .flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    try {
+      return new LogSettings(config.get(ConfigKeys.LOG_ORIGIN), witnesses);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ConfigKeys.LOG_ORIGIN + " / " + ConfigKeys.LOG_WITNESSES + ": " + e.getMessage());
+    }
+  }
+
   public static CustosInstance open(Path home, Map<String, String> environment) {
     ConfigFile config = ConfigFile.load(home, environment);
     HomeLock lock = HomeLock.acquire(home);
@@ -49,7 +61,7 @@ public final class CustosInstance implements AutoCloseable {
       root = rootKeys(home, config, environment);
       blobs = blobStore(home, config);
       ArchiveIndex index = index(home, config);
-      Archive archive = Archive.open(blobs, index, new KeyHierarchy(root), Clock.systemUTC());
+      Archive archive = Archive.open(blobs, index, new KeyHierarchy(root), Clock.systemUTC(), logSettings(config));
       return new CustosInstance(home, lock, root, archive);
     } catch (RuntimeException e) {
       if (blobs != null) {

@@ -4,15 +4,20 @@ import java.util.HexFormat;
 
 /**
  * The three seals of a stored instance version (docs/formats/seals.md), as the log entry carries
- * them: SHA-256 of the stored bytes, of the pixel values ({@code pixelKind} says whether decoded,
- * encoded or absent) and of the identifying elements.
+ * them: SHA-256 of the stored bytes, of the pixel values ({@code pixelKind} says whether decoded or
+ * encoded) and of the identifying elements. An instance without pixel data has kind {@code NONE}
+ * and an empty {@code pixel}.
  */
 public record InstanceSeals(byte[] stored, byte[] pixel, PixelKind pixelKind, byte[] identity) {
   public enum PixelKind { DECODED, ENCODED, NONE }
 
   public InstanceSeals {
     stored = requireHash(stored, "stored");
-    pixel = requireHash(pixel, "pixel");
+    if (pixelKind == PixelKind.NONE ? pixel.length != 0 : pixel.length != 32) {
+      throw new IllegalArgumentException("the pixel seal is 32 bytes, or empty for kind NONE; was " + pixel.length
+          + " bytes of kind " + pixelKind);
+    }
+    pixel = pixel.clone();
     identity = requireHash(identity, "identity");
   }
 
@@ -26,6 +31,10 @@ public record InstanceSeals(byte[] stored, byte[] pixel, PixelKind pixelKind, by
   @Override
   public byte[] stored() {
     return stored.clone();
+  }
+
+  public boolean hasPixelSeal() {
+    return pixelKind != PixelKind.NONE;
   }
 
   @Override
@@ -53,7 +62,7 @@ public record InstanceSeals(byte[] stored, byte[] pixel, PixelKind pixelKind, by
   @Override
   public String toString() {
     HexFormat hex = HexFormat.of();
-    return "stored " + hex.formatHex(stored) + ", pixel " + hex.formatHex(pixel) + " (" + pixelKind
-        + "), identity " + hex.formatHex(identity);
+    String pixelText = hasPixelSeal() ? "pixel " + hex.formatHex(pixel) + " (" + pixelKind + ")" : "no pixel data";
+    return "stored " + hex.formatHex(stored) + ", " + pixelText + ", identity " + hex.formatHex(identity);
   }
 }

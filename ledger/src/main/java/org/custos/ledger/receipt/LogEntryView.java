@@ -126,7 +126,16 @@ public final class LogEntryView {
     } catch (IllegalArgumentException e) {
       throw new LogFormatException(seals.path("pixelKind"), "expected DECODED, ENCODED or NONE", e);
     }
-    return new InstanceSeals(seals.hex256("stored"), seals.hex256("pixel"), kind, seals.hex256("identity"));
+    byte[] pixel;
+    if (kind == InstanceSeals.PixelKind.NONE) {
+      if (seals.has("pixel")) {
+        throw new LogFormatException(seals.path("pixel"), "an instance without pixel data has no pixel seal");
+      }
+      pixel = new byte[0];
+    } else {
+      pixel = seals.hex256("pixel");
+    }
+    return new InstanceSeals(seals.hex256("stored"), pixel, kind, seals.hex256("identity"));
   }
 
   /** The entry object as given. */

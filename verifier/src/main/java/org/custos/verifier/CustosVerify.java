@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.custos.ledger.NoteKey;
 import org.custos.ledger.WitnessKey;
 import org.custos.ledger.receipt.LogFormatException;
@@ -28,6 +29,7 @@ final class CustosVerify {
     Arguments arguments;
     TrustedKeys keys;
     String receiptText;
+    Optional<LogSource> source;
     try {
       arguments = Arguments.parse(args);
       if (arguments.help()) {
@@ -36,23 +38,19 @@ final class CustosVerify {
       }
       keys = TrustedKeys.of(arguments);
       receiptText = read(arguments.receipt());
+      source = arguments.against().isPresent() ? Optional.of(source(arguments, env)) : Optional.empty();
     } catch (UsageException e) {
       err.println("custos-verify: " + e.getMessage());
       err.println(Arguments.USAGE);
       return ExitCode.USAGE;
     }
     Report report = new Report();
-    try {
-      verify(arguments, keys, receiptText, env, report);
-    } catch (UsageException e) {
-      err.println("custos-verify: " + e.getMessage());
-      return ExitCode.USAGE;
-    }
+    verify(arguments, keys, receiptText, source, report);
     out.print(arguments.json() ? report.json() : report.text());
     return report.exitCode();
   }
 
-  private static void verify(Arguments arguments, TrustedKeys keys, String receiptText, Map<String, String> env,
+  private static void verify(Arguments arguments, TrustedKeys keys, String receiptText, Optional<LogSource> source,
       Report report) {
     SignedReceipt signed;
     try {
@@ -64,12 +62,11 @@ final class CustosVerify {
     TrustedKey trusted = keys.logKey().map(key -> new TrustedKey(key, false))
         .orElseGet(() -> new TrustedKey(signed.receipt().logKey(), true));
     ChainCheck.Result chain = ReceiptCheck.run(signed, trusted, keys.witnesses(), arguments.requiredWitnesses(), report);
-    if (arguments.against().isEmpty()) {
+    if (source.isEmpty()) {
       return;
     }
-    LogSource source = source(arguments, env);
     try {
-      LiveCheck.run(source, signed.receipt(), chain, trusted, keys.witnesses(), arguments.requiredWitnesses(), report);
+      LiveCheck.run(source.get(), signed.receipt(), chain, trusted, keys.witnesses(), arguments.requiredWitnesses(), report);
     } catch (LogUnreachableException e) {
       report.unreachable(e.getMessage());
     } catch (LogAnswerException e) {
@@ -108,7 +105,7 @@ final class CustosVerify {
   }
 
   /** The keys given on the command line, parsed; a malformed one is a usage error. */
-  record TrustedKeys(java.util.Optional<NoteKey> logKey, List<WitnessKey> witnesses) {
+  record TrustedKeys(Optional<NoteKey> logKey, List<WitnessKey> witnesses) {
     static TrustedKeys of(Arguments arguments) {
       NoteKey logKey = null;
       if (arguments.logKey().isPresent()) {
@@ -126,7 +123,7 @@ final class CustosVerify {
           throw new UsageException("--witness: " + e.getMessage());
         }
       }
-      return new TrustedKeys(java.util.Optional.ofNullable(logKey), List.copyOf(witnesses));
+      return new TrustedKeys(Optional.ofNullable(logKey), List.copyOf(witnesses));
     }
   }
 }

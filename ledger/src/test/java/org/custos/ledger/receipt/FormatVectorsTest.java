@@ -89,9 +89,9 @@ class FormatVectorsTest {
     v.put("entry-3-canonical", new String(canonical3, StandardCharsets.UTF_8));
     v.put("entry-3-hash", hex.formatHex(hash3));
 
-    Checkpoint checkpoint = new Checkpoint("custos.example/log", tree.size(), tree.root(tree.size()), List.of("time 1764100862"));
+    Checkpoint checkpoint = new Checkpoint("custos.example/log", tree.size(), tree.root(tree.size()), List.of("time 1795637130"));
     String note = new SignedNote(checkpoint.text(),
-        List.of(log.sign(checkpoint.text()), witness.cosign(checkpoint.text(), 1764100870L))).encode();
+        List.of(log.sign(checkpoint.text()), witness.cosign(checkpoint.text(), 1795637138L))).encode();
     v.put("keys", "log key:     " + log.verifierKey() + "\nwitness key: " + witness.verifierKey() + "\n");
     v.put("checkpoint", note);
 
@@ -105,7 +105,7 @@ class FormatVectorsTest {
     // The vectors verify, as a reader of the documents would check them.
     assertThat(ReceiptSignature.verify(ReceiptCodec.parse(v.get("receipt")), log.noteKey())).isTrue();
     assertThat(SignedNote.parse(note).verifiedBy(log.noteKey())).isTrue();
-    assertThat(Cosignature.verify(witness.witnessKey(), SignedNote.parse(note))).hasValue(1764100870L);
+    assertThat(Cosignature.verify(witness.witnessKey(), SignedNote.parse(note))).hasValue(1795637138L);
     for (ReceiptEntry e : receipt.entries()) {
       assertThat(ProofVerifier.verifyInclusion(e.leafHash(), e.inclusionProof(4), checkpoint.rootHash())).isTrue();
     }

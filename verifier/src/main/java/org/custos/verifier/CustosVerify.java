@@ -80,6 +80,9 @@ final class CustosVerify {
       if (arguments.custos().isPresent()) {
         throw new UsageException("--custos is for a local instance folder, not a URL");
       }
+      if (arguments.insecureFingerprint().isPresent() && !against.startsWith("https://")) {
+        throw new UsageException("--insecure-fingerprint needs an https URL");
+      }
       try {
         return new HttpLogSource(URI.create(against), arguments.insecureFingerprint());
       } catch (IllegalArgumentException e) {

@@ -1,14 +1,14 @@
 package org.custos.verifier;
 
 /** The log answered, but refused the question or answered something malformed: a verification failure. */
-public final class LogAnswerException extends RuntimeException {
+final class LogAnswerException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public LogAnswerException(String message) {
+  LogAnswerException(String message) {
     super(message);
   }
 
-  public LogAnswerException(String message, Throwable cause) {
+  LogAnswerException(String message, Throwable cause) {
     super(message, cause);
   }
 }

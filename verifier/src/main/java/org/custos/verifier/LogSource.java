@@ -11,7 +11,7 @@ import org.custos.ledger.receipt.SuccessorsQuery;
  * untrusted: the caller verifies everything. Methods throw {@link LogUnreachableException} when
  * the log cannot be asked and {@link LogAnswerException} when it answers badly.
  */
-public interface LogSource {
+interface LogSource {
   /** The current signed checkpoint note. */
   String checkpoint();
 

@@ -43,6 +43,7 @@ class ArgumentsTest {
     Run badKey = Run.of("r.json", "--log-key", "not-a-key");
     Run missingFile = Run.of("/nonexistent/receipt.json");
     Run notAFolder = Run.of(receipt.toString(), "--against", "/nonexistent/home");
+    Run pinnedHttp = Run.of(receipt.toString(), "--against", "http://log.example", "--insecure-fingerprint", "ab".repeat(32));
     java.nio.file.Files.delete(receipt);
     Run help = Run.of("--help");
 
@@ -54,6 +55,8 @@ class ArgumentsTest {
     assertThat(missingFile.err()).contains("cannot read the receipt");
     assertThat(notAFolder.exitCode()).isEqualTo(64);
     assertThat(notAFolder.err()).contains("--against /nonexistent/home is neither an http(s) URL nor an instance folder");
+    assertThat(pinnedHttp.exitCode()).isEqualTo(64);
+    assertThat(pinnedHttp.err()).contains("--insecure-fingerprint needs an https URL");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("exit: 0 verified, 2 verification failed, 3 log unreachable, 64 usage");
   }

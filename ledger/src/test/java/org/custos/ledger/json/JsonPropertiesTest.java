@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 class JsonPropertiesTest {
   @Provide
   Arbitrary<Object> values() {
-    return value(4);
+    return value(3);
   }
 
   private Arbitrary<Object> value(int depth) {
@@ -49,7 +49,7 @@ class JsonPropertiesTest {
     assertThat(Json.parse(Json.write(value, true))).isEqualTo(value);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void canonicalEncoding_isAFixedPoint_andParsesBackToTheValue(@ForAll("values") Object value) {
     byte[] canonical = CanonicalJson.encode(value);
     Object reparsed = Json.parse(new String(canonical, StandardCharsets.UTF_8));

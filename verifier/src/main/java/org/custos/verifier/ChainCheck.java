@@ -1,7 +1,11 @@
 package org.custos.verifier;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +13,7 @@ import org.custos.ledger.Checkpoint;
 import org.custos.ledger.ProofVerifier;
 import org.custos.ledger.receipt.LogEntryView;
 import org.custos.ledger.receipt.ReceiptEntry;
+import org.custos.ledger.receipt.WithheldEntry;
 
 /**
  * Checks a run of one patient's entries against a checkpoint: each entry's leaf is included at the
@@ -24,12 +29,33 @@ final class ChainCheck {
 
   static Result run(List<ReceiptEntry> entries, Optional<byte[]> previous, long previousIndex, String patient,
       Checkpoint checkpoint, Report report, String section) {
+    return run(entries, List.of(), previous, previousIndex, patient, checkpoint, report, section);
+  }
+
+  /**
+   * As above, with entries the log withheld (their patient's key is destroyed) merged in by index:
+   * each must be included, and the chain runs through its entry hash; its content and its own prev
+   * cannot be checked, which the report says.
+   */
+  static Result run(List<ReceiptEntry> entries, List<WithheldEntry> withheld, Optional<byte[]> previous,
+      long previousIndex, String patient, Checkpoint checkpoint, Report report, String section) {
     Set<Long> included = new HashSet<>();
     boolean intact = true;
     Optional<byte[]> expected = previous;
     long lastIndex = previousIndex;
+    Map<Long, WithheldEntry> sealed = new TreeMap<>();
+    withheld.forEach(w -> sealed.put(w.index(), w));
     for (ReceiptEntry entry : entries) {
       long index = entry.index();
+      for (WithheldEntry w : takeBefore(sealed, index)) {
+        boolean ok = withheldIncluded(w, lastIndex, checkpoint, report, section);
+        if (ok) {
+          included.add(w.index());
+        }
+        intact &= ok;
+        expected = Optional.of(w.entryHash());
+        lastIndex = w.index();
+      }
       LogEntryView view = entry.view();
       byte[] entryHash = entry.entryHash();
       boolean ok = true;
@@ -69,7 +95,46 @@ final class ChainCheck {
       expected = Optional.of(entryHash);
       lastIndex = index;
     }
+    for (WithheldEntry w : takeBefore(sealed, Long.MAX_VALUE)) {
+      boolean ok = withheldIncluded(w, lastIndex, checkpoint, report, section);
+      if (ok) {
+        included.add(w.index());
+      }
+      intact &= ok;
+      expected = Optional.of(w.entryHash());
+      lastIndex = w.index();
+    }
     return new Result(Set.copyOf(included), intact, expected, lastIndex);
+  }
+
+  private static List<WithheldEntry> takeBefore(Map<Long, WithheldEntry> sealed, long index) {
+    List<WithheldEntry> out = new ArrayList<>();
+    for (Iterator<Map.Entry<Long, WithheldEntry>> it = sealed.entrySet().iterator(); it.hasNext();) {
+      Map.Entry<Long, WithheldEntry> next = it.next();
+      if (next.getKey() >= index) {
+        break;
+      }
+      out.add(next.getValue());
+      it.remove();
+    }
+    return out;
+  }
+
+  private static boolean withheldIncluded(WithheldEntry w, long lastIndex, Checkpoint checkpoint, Report report,
+      String section) {
+    if (w.index() <= lastIndex) {
+      report.fail(section, "entry-order", "withheld entry at leaf " + w.index() + " does not come after leaf " + lastIndex);
+      return false;
+    }
+    if (w.index() >= checkpoint.size() || !ProofVerifier.verifyInclusion(w.leafHash(),
+        w.inclusionProof(checkpoint.size()), checkpoint.rootHash())) {
+      report.fail(section, "entry-inclusion", "withheld entry at leaf " + w.index() + " is not included in the tree of"
+          + " size " + checkpoint.size());
+      return false;
+    }
+    report.ok(section, "entry", "leaf " + w.index() + " (withheld: the patient's key was destroyed): included at size "
+        + checkpoint.size() + "; its content cannot be shown");
+    return true;
   }
 
   private static String chainProblem(Optional<byte[]> prev, Optional<byte[]> expected, long lastIndex) {

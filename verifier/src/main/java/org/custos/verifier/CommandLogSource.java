@@ -67,17 +67,35 @@ final class CommandLogSource implements LogSource {
   }
 
   @Override
+  public String cosign(String cosignedNote) {
+    return run(cosignedNote.getBytes(StandardCharsets.UTF_8), "cosign");
+  }
+
+  @Override
   public String describe() {
     return home.toString() + " (via " + command + ")";
   }
 
   private String run(String query, String... options) {
+    return run(null, query, options);
+  }
+
+  private String run(byte[] input, String query, String... options) {
     List<String> argv = new ArrayList<>(List.of(command, "log", query, "--home", home.toString()));
     argv.addAll(List.of(options));
     String shown = "custos log " + query;
     Process process;
     try {
-      process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+      ProcessBuilder builder = new ProcessBuilder(argv);
+      if (input == null) {
+        builder.redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+      }
+      process = builder.start();
+      if (input != null) {
+        try (java.io.OutputStream stdin = process.getOutputStream()) {
+          stdin.write(input);
+        }
+      }
     } catch (IOException e) {
       throw new LogUnreachableException("could not run " + command + " (" + shown + "): " + e.getMessage(), e);
     }

@@ -2,11 +2,9 @@ package org.custos.verifier;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import org.custos.ledger.receipt.SignedReceipt;
  * and the report. Returns the exit code instead of exiting, so tests run it in-process.
  */
 final class CustosVerify {
-  static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
   private CustosVerify() {}
 
@@ -75,28 +72,8 @@ final class CustosVerify {
   }
 
   private static LogSource source(Arguments arguments, Map<String, String> env) {
-    String against = arguments.against().orElseThrow();
-    if (against.startsWith("https://") || against.startsWith("http://")) {
-      if (arguments.custos().isPresent()) {
-        throw new UsageException("--custos is for a local instance folder, not a URL");
-      }
-      if (arguments.insecureFingerprint().isPresent() && !against.startsWith("https://")) {
-        throw new UsageException("--insecure-fingerprint needs an https URL");
-      }
-      try {
-        return new HttpLogSource(URI.create(against), arguments.insecureFingerprint());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--against " + against + " is not a valid URL");
-      }
-    }
-    if (arguments.insecureFingerprint().isPresent()) {
-      throw new UsageException("--insecure-fingerprint is for an https URL, not a folder");
-    }
-    Path home = Path.of(against);
-    if (!Files.isDirectory(home)) {
-      throw new UsageException("--against " + against + " is neither an http(s) URL nor an instance folder");
-    }
-    return new CommandLogSource(CommandLogSource.resolveCommand(arguments.custos(), env), home, COMMAND_TIMEOUT);
+    return LogSources.open(arguments.against().orElseThrow(), arguments.insecureFingerprint(), arguments.custos(),
+        env);
   }
 
   private static String read(Path receipt) {

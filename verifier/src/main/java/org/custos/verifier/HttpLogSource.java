@@ -76,6 +76,13 @@ final class HttpLogSource implements LogSource {
   }
 
   @Override
+  public String cosign(String cosignedNote) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/log/v1/cosignature"))
+        .header("Content-Type", "text/plain; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(cosignedNote, StandardCharsets.UTF_8)), "the cosignature");
+  }
+
+  @Override
   public String describe() {
     return base;
   }

@@ -72,7 +72,8 @@ final class LiveCheck {
     if (answer.size() != now.size()) {
       throw new LogAnswerException("the log answered successors at size " + answer.size() + ", asked for " + now.size());
     }
-    ChainCheck.Result later = ChainCheck.run(answer.entries(), receiptChain.lastHash(), receiptChain.lastIndex(),
+    ChainCheck.Result later = ChainCheck.run(answer.entries(), answer.withheld(), receiptChain.lastHash(),
+        receiptChain.lastIndex(),
         receipt.patient(), now, report, SINCE);
     Changes.describe(entries, answer.entries(), later.included(), checkpointTime(then).orElse(receipt.issued()), report);
   }

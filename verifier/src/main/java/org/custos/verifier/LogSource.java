@@ -19,6 +19,12 @@ interface LogSource {
 
   SuccessorsAnswer successors(SuccessorsQuery query);
 
+  /**
+   * Hands the log a checkpoint note carrying a witness cosignature; returns the log's
+   * acknowledgement. A refusal is a {@link LogAnswerException} naming why.
+   */
+  String cosign(String cosignedNote);
+
   /** Where the answers come from, for the report (a URL or a folder). */
   String describe();
 }

@@ -145,6 +145,9 @@ public interface IndexSession {
 
   Optional<CheckpointRow> checkpoint(long size);
 
+  /** The largest checkpoint that received at least one witness cosignature. */
+  Optional<CheckpointRow> latestCosignedCheckpoint();
+
   /** Stores a witness cosignature line for the checkpoint of {@code size} (replacing that witness's earlier one). */
   void putCosignature(long size, String witnessKeyName, String signatureLine, Instant received);
 

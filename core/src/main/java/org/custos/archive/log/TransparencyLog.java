@@ -126,8 +126,8 @@ public final class TransparencyLog {
    * The entries that followed the entry with this (private) entry hash in its owner's chain, up to
    * {@code size}, each with its inclusion proof at {@code size}; the JSON body of the
    * {@code successors} query (docs/formats/receipt.md). Knowing an entry hash is the capability:
-   * only holders of the entry (its salt) can compute it. Entries of shredded patients are given
-   * as their entry hash only.
+   * only holders of the entry (its salt) can compute it. Entries of shredded patients are listed
+   * under {@code withheld}, as their entry hash only.
    */
   public Map<String, Object> successors(byte[] entryHash, long size) {
     return index.read(session -> {
@@ -135,32 +135,39 @@ public final class TransparencyLog {
       LogEntryRow first = session.logEntryByHash(entryHash).filter(row -> row.leafIndex() < size)
           .orElseThrow(() -> new NotFoundException("no log entry with this entry hash within the first " + size + " leaves"));
       List<Object> entries = new ArrayList<>();
+      List<Object> withheld = new ArrayList<>();
       if (first.ownerId().isPresent()) {
         String owner = first.ownerId().get();
         Optional<PatientRow> patient = session.patient(owner);
         MerkleTree tree = new MerkleTree(session.logTree());
         for (LogEntryRow row : session.logEntriesOf(owner, first.leafIndex() + 1, size)) {
-          entries.add(receiptEntry(opener.open(row, patient), tree, size));
+          OpenedEntry opened = opener.open(row, patient);
+          (opened.content().isPresent() ? entries : withheld).add(receiptEntry(opened, tree, size));
         }
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("size", size);
       body.put("entries", entries);
+      if (!withheld.isEmpty()) {
+        body.put("withheld", withheld);
+      }
       return body;
     });
   }
 
   /**
-   * A receipt for a patient: every entry of the patient's chain up to a signed checkpoint that
-   * covers them, with salts and inclusion proofs, signed by the log key. The caller records the
-   * access (a RECEIPT read) first, so the receipt also shows that it was issued.
+   * A receipt for a patient: every entry of the patient's chain up to a signed checkpoint (the
+   * newest witnessed one when only accesses followed it, else a fresh one), with salts and
+   * inclusion proofs, signed by the log key. The caller records the access (a RECEIPT read) first;
+   * it is in the receipt, or, with a witnessed checkpoint, among the accesses that follow it.
    */
   public Map<String, Object> receipt(String patientId) {
-    SignedNote checkpoint = checkpoint();
-    long size = Checkpoint.parse(checkpoint.text()).size();
+    SignedNote fresh = checkpoint();
     Map<String, Object> receipt = index.read(session -> {
       PatientRow patient = session.patient(patientId).filter(p -> p.shredded().isEmpty())
           .orElseThrow(() -> new NotFoundException("no live patient " + patientId));
+      SignedNote checkpoint = witnessedCheckpoint(session, patientId, patient).orElse(fresh);
+      long size = Checkpoint.parse(checkpoint.text()).size();
       MerkleTree tree = new MerkleTree(session.logTree());
       List<Object> entries = new ArrayList<>();
       for (LogEntryRow row : session.logEntriesOf(patientId, 0, size)) {
@@ -180,6 +187,25 @@ public final class TransparencyLog {
     });
     receipt.put("signature", B64.encodeToString(keys.log().sign(receiptMessage(receipt))));
     return receipt;
+  }
+
+  /**
+   * The newest witnessed checkpoint, when every entry of the patient after it is an access (the
+   * receipt's own among them): those then show up as "new access since" when the receipt is checked
+   * against the log, and the receipt carries the witnesses' cosignatures. Any later change to the
+   * patient's images needs the fresh checkpoint instead.
+   */
+  private Optional<SignedNote> witnessedCheckpoint(IndexSession session, String patientId, PatientRow patient) {
+    Optional<CheckpointRow> witnessed = session.latestCosignedCheckpoint();
+    if (witnessed.isEmpty()) {
+      return Optional.empty();
+    }
+    for (LogEntryRow row : session.logEntriesOf(patientId, witnessed.get().size(), Long.MAX_VALUE)) {
+      if (!LogEntries.ACCESS.equals(opener.open(row, Optional.of(patient)).type())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(withCosignatures(session, witnessed.get()));
   }
 
   /** What the receipt signature covers: "custos-receipt/1\n" ‖ RFC 8785 form of the receipt without its signature. */
@@ -218,8 +244,12 @@ public final class TransparencyLog {
   }
 
   private SignedNote withCosignatures(CheckpointRow row) {
+    return index.read(session -> withCosignatures(session, row));
+  }
+
+  private static SignedNote withCosignatures(IndexSession session, CheckpointRow row) {
     SignedNote signed = SignedNote.parse(row.signedNote());
-    List<String> lines = index.read(session -> session.cosignatures(row.size()));
+    List<String> lines = session.cosignatures(row.size());
     if (lines.isEmpty()) {
       return signed;
     }

@@ -88,8 +88,11 @@ public final class LogEntryView {
       }
       case PATIENT_SHREDDED -> Set.of();
       case ACCESS -> {
-        for (String name : new String[] {"principal", "purpose", "study"}) {
+        for (String name : new String[] {"principal", "purpose"}) {
           members.string(name);
+        }
+        if (members.has("study")) {
+          members.string("study"); // absent when the read concerns the whole patient (a receipt)
         }
         if (!ACTIONS.contains(members.string("action"))) {
           throw new LogFormatException(members.path("action"), "expected one of " + ACTIONS);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Custos: a medical image archive whose images can neither leak nor be silently faked.",
     subcommands = {DemoCommand.class, InitCommand.class, ImportCommand.class, ExportCommand.class, LsCommand.class,
-        VerifyCommand.class, CheckpointCommand.class, ReceiptCommand.class, LogCommand.class, EventsCommand.class, KeysCommand.class, PatientCommand.class, DicomCommand.class, VersionCommand.class})
+        VerifyCommand.class, CheckpointCommand.class, ReceiptCommand.class, LogCommand.class, WitnessCommandLine.class, EventsCommand.class, KeysCommand.class, PatientCommand.class, DicomCommand.class, VersionCommand.class})
 final class CustosCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -357,6 +357,11 @@ final class JdbcSession implements IndexSession {
   }
 
   @Override
+  public Optional<CheckpointRow> latestCosignedCheckpoint() {
+    return reading(checkpoints::latestCosigned);
+  }
+
+  @Override
   public void putCosignature(long size, String witnessKeyName, String signatureLine, Instant received) {
     writing("putCosignature", witnessKeyName, signatureLine, received);
     checkpoints.putCosignature(size, witnessKeyName, signatureLine, received);

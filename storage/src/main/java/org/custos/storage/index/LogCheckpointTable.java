@@ -12,6 +12,8 @@ final class LogCheckpointTable {
   static final String INSERT = "INSERT INTO log_checkpoints (size, signed_note, created_millis) VALUES (?, ?, ?)";
   static final String LATEST = "SELECT size, signed_note, created_millis FROM log_checkpoints ORDER BY size DESC LIMIT 1";
   static final String BY_SIZE = "SELECT size, signed_note, created_millis FROM log_checkpoints WHERE size = ?";
+  static final String LATEST_COSIGNED = "SELECT size, signed_note, created_millis FROM log_checkpoints c"
+      + " WHERE EXISTS (SELECT 1 FROM log_cosignatures s WHERE s.size = c.size) ORDER BY size DESC LIMIT 1";
   static final String PUT_COSIGNATURE = "INSERT INTO log_cosignatures (size, witness, signature_line, received_millis)"
       + " VALUES (?, ?, ?, ?) ON CONFLICT (size, witness) DO UPDATE SET signature_line = excluded.signature_line,"
       + " received_millis = excluded.received_millis";
@@ -33,6 +35,10 @@ final class LogCheckpointTable {
 
   Optional<CheckpointRow> latest() {
     return sql.first("latestCheckpoint", LATEST, s -> {}, LogCheckpointTable::map);
+  }
+
+  Optional<CheckpointRow> latestCosigned() {
+    return sql.first("latestCosignedCheckpoint", LATEST_COSIGNED, s -> {}, LogCheckpointTable::map);
   }
 
   Optional<CheckpointRow> bySize(long size) {

@@ -122,16 +122,21 @@ class TransparencyLogTest {
     fixture.archive.shred(stored.patientId());
     long size = fixture.archive.log().size();
 
-    List<?> after = (List<?>) fixture.archive.log().successors(lastHash, size).get("entries");
+    Map<String, Object> answer = fixture.archive.log().successors(lastHash, size);
+    List<?> after = (List<?>) answer.get("entries");
+    List<?> withheld = (List<?>) answer.get("withheld");
 
-    assertThat(after).hasSize(2);
-    Map<?, ?> sealed = (Map<?, ?>) after.get(0);
+    assertThat(withheld).hasSize(1);
+    Map<?, ?> sealed = (Map<?, ?>) withheld.get(0);
     assertThat(sealed.containsKey("entryHash")).isTrue();
     assertThat(sealed.containsKey("salt") || sealed.containsKey("entry")).isFalse();
-    Map<?, ?> shred = (Map<?, ?>) ((Map<?, ?>) after.get(1)).get("entry");
+    assertThat(after).hasSize(1);
+    Map<?, ?> shred = (Map<?, ?>) ((Map<?, ?>) after.get(0)).get("entry");
     assertThat(shred.get("type")).isEqualTo("patient.shredded");
     assertThat(shred.get("prev")).isEqualTo(HexFormat.of().formatHex(
-        Base64.getDecoder().decode((String) ((Map<?, ?>) after.get(0)).get("entryHash"))));
+        Base64.getDecoder().decode((String) sealed.get("entryHash"))));
+    assertThat(org.custos.ledger.receipt.SuccessorsAnswer.parse(org.custos.ledger.json.Json.write(answer, false))
+        .withheld()).singleElement().satisfies(w -> assertThat(w.index()).isEqualTo(((Long) sealed.get("index"))));
     assertThatThrownBy(() -> fixture.archive.log().successors(new byte[32], size)).isInstanceOf(NotFoundException.class);
     assertThat(fixture.archive.verify(b -> { }).problems()).isEmpty();
   }

@@ -161,6 +161,8 @@ interface LogContract extends IndexFixture {
       return null;
     });
     Optional<CheckpointRow> latest = index().read(s -> s.latestCheckpoint());
+    Optional<CheckpointRow> cosigned = index().read(s -> s.latestCosignedCheckpoint());
+    assertThat(cosigned).map(CheckpointRow::size).contains(3L);
     Optional<CheckpointRow> atThree = index().read(s -> s.checkpoint(3));
     assertThat(latest).map(CheckpointRow::signedNote).contains("note nine");
     assertThat(atThree).map(CheckpointRow::created).contains(Instant.ofEpochMilli(3000));

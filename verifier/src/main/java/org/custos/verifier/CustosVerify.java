@@ -72,8 +72,8 @@ final class CustosVerify {
   }
 
   private static LogSource source(Arguments arguments, Map<String, String> env) {
-    return LogSources.open(arguments.against().orElseThrow(), arguments.insecureFingerprint(), arguments.custos(),
-        env);
+    return LogSources.open("--against", arguments.against().orElseThrow(), arguments.insecureFingerprint(),
+        arguments.custos(), env);
   }
 
   private static String read(Path receipt) {

@@ -13,7 +13,8 @@ final class LogSources {
 
   private LogSources() {}
 
-  static LogSource open(String against, Optional<String> insecureFingerprint, Optional<String> custos,
+  /** @param option the option that named the log, for messages ({@code --against}, {@code --log}) */
+  static LogSource open(String option, String against, Optional<String> insecureFingerprint, Optional<String> custos,
       Map<String, String> env) {
     if (against.startsWith("https://") || against.startsWith("http://")) {
       if (custos.isPresent()) {
@@ -25,7 +26,7 @@ final class LogSources {
       try {
         return new HttpLogSource(URI.create(against), insecureFingerprint);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(against + " is not a valid URL");
+        throw new UsageException(option + " " + against + " is not a valid URL");
       }
     }
     if (insecureFingerprint.isPresent()) {
@@ -33,7 +34,7 @@ final class LogSources {
     }
     Path home = Path.of(against);
     if (!Files.isDirectory(home)) {
-      throw new UsageException(against + " is neither an http(s) URL nor an instance folder");
+      throw new UsageException(option + " " + against + " is neither an http(s) URL nor an instance folder");
     }
     return new CommandLogSource(CommandLogSource.resolveCommand(custos, env), home, COMMAND_TIMEOUT);
   }

@@ -182,6 +182,6 @@ public final class Witness {
   }
 
   static LogSource source(String log, Optional<String> fingerprint, Optional<String> custos, Map<String, String> env) {
-    return LogSources.open(log, fingerprint, custos, env);
+    return LogSources.open("--log", log, fingerprint, custos, env);
   }
 }

@@ -111,6 +111,11 @@ public final class Archive implements AutoCloseable {
     new ReadRecorder(context).record(access, action, studyInstanceUid);
   }
 
+  /** {@link #recordRead} for several studies at once, in one transaction (search results). */
+  public void recordReads(Access access, ReadAction action, java.util.Collection<String> studyInstanceUids) {
+    new ReadRecorder(context).recordAll(access, action, studyInstanceUids);
+  }
+
   /** The transparency log: checkpoints, proofs, cosignatures, receipts. */
   public TransparencyLog log() {
     return context.log();

@@ -1,6 +1,8 @@
 package org.custos.archive.log;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.custos.archive.ArchiveContext;
 import org.custos.archive.NotFoundException;
 import org.custos.archive.access.Access;
@@ -22,14 +24,24 @@ public final class ReadRecorder {
 
   /** @throws NotFoundException if no study has this UID */
   public void record(Access access, ReadAction action, String studyInstanceUid) {
-    byte[] token = context.keys().token(BlindIndexDomain.STUDY_INSTANCE_UID, studyInstanceUid);
+    recordAll(access, action, List.of(studyInstanceUid));
+  }
+
+  /** One entry per study, all in one transaction (a search result, a multi-study retrieve). */
+  public void recordAll(Access access, ReadAction action, Collection<String> studyInstanceUids) {
+    if (studyInstanceUids.isEmpty()) {
+      return;
+    }
     context.index().write(session -> {
-      StudyRow study = session.studyByUid(token).orElseThrow(() -> new NotFoundException("no such study"));
-      PatientRow patient = livePatient(session.patient(study.patientId()).orElseThrow(
-          () -> new NotFoundException("the study's patient is missing")));
       Instant now = context.clock().instant();
-      context.log().appender().append(session, context.keys().patientKey(patient),
-          LogEntries.access(now, patient.patientId(), access, action, studyInstanceUid));
+      for (String uid : studyInstanceUids) {
+        byte[] token = context.keys().token(BlindIndexDomain.STUDY_INSTANCE_UID, uid);
+        StudyRow study = session.studyByUid(token).orElseThrow(() -> new NotFoundException("no such study"));
+        PatientRow patient = livePatient(session.patient(study.patientId()).orElseThrow(
+            () -> new NotFoundException("the study's patient is missing")));
+        context.log().appender().append(session, context.keys().patientKey(patient),
+            LogEntries.access(now, patient.patientId(), access, action, uid));
+      }
       return null;
     });
   }

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.custos.archive.Archive;
+import org.custos.archive.access.Access;
+import org.custos.archive.access.ReadAction;
 import org.custos.archive.index.InstanceRow;
 import org.custos.server.home.CustosInstance;
 import picocli.CommandLine.Command;
@@ -45,6 +47,7 @@ final class ExportCommand implements Callable<Integer> {
       if (rows.isEmpty()) {
         throw new CliFailure("no study with that Study Instance UID");
       }
+      archive.recordRead(Access.commandLine("export"), ReadAction.RETRIEVE, study.strip());
       Files.createDirectories(out);
       long bytes = 0;
       for (InstanceRow row : rows) {

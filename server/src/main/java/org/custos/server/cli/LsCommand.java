@@ -2,6 +2,8 @@ package org.custos.server.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.custos.archive.access.Access;
+import org.custos.archive.access.ReadAction;
 import java.util.concurrent.Callable;
 import org.custos.archive.search.StudyQuery;
 import org.custos.archive.search.StudySummary;
@@ -48,6 +50,8 @@ final class LsCommand implements Callable<Integer> {
     }
     try (CustosInstance instance = CustosInstance.open(home.resolve(), System.getenv())) {
       List<StudySummary> studies = instance.archive().search(query);
+      instance.archive().recordReads(Access.commandLine("list"), ReadAction.SEARCH,
+          studies.stream().map(s -> s.study().get("StudyInstanceUID")).toList());
       out.printf("%-28s %-16s %-10s %-10s %-8s %6s %9s  %s%n", "patient", "patient id", "birth", "study date", "mod",
           "series", "instances", "patient key / study");
       for (StudySummary s : studies) {

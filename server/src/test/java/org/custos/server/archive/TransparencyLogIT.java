@@ -37,6 +37,8 @@ class TransparencyLogIT {
     run(0, "init", "--home", home.toString());
     List<Path> files = SyntheticInstances.write(dir.resolve("in"), 4, 2);
     run(0, "import", "--home", home.toString(), dir.resolve("in").toString());
+    run(0, "ls", "--home", home.toString());
+    run(0, "export", "--home", home.toString(), "--study", studyOf(files.get(0)), "--out", dir.resolve("out").toString());
     logKey = run(0, "log", "key", "--home", home.toString()).strip();
     assertThat(logKey).startsWith("custos/ar-");
 
@@ -49,6 +51,8 @@ class TransparencyLogIT {
 
     Path receipt = dir.resolve("receipt.json");
     Files.writeString(receipt, run(0, "receipt", "--home", home.toString(), "--patient-id", "SYN-000000"));
+    assertThat(Files.readString(receipt)).as("reads by ls and export are in the patient's log")
+        .contains("\"purpose\": \"list\"").contains("\"purpose\": \"export\"");
     String offline = verify(0, receipt.toString(), "--log-key", logKey, "--witness", witnessKey);
     assertThat(offline).contains(sopOf(files.get(0))).contains(sopOf(files.get(1)));
     String live = verify(0, receipt.toString(), "--log-key", logKey, "--against", home.toString(), "--custos",
@@ -129,6 +133,10 @@ class TransparencyLogIT {
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String studyOf(Path file) {
+    return DicomReader.read(file, ReadOptions.DEFAULT).dataSet().getString(Tags.StudyInstanceUID).orElseThrow();
   }
 
   private static String sopOf(Path file) {

@@ -100,6 +100,78 @@ class LiveLogTest {
         .containsPattern("new access since: \\S+ api:viewer-7 \\(treatment\\) RETRIEVE study 2.25.1001 \\(leaf 4\\)");
   }
 
+  /** The log as Custos answers after a shred: the entries sealed under the destroyed key come back as hashes only. */
+  private static LogServer.Answers withholding(FakeLog live, java.util.Set<Long> sealed) {
+    LogServer.Answers plain = LogServer.of(live);
+    return new LogServer.Answers() {
+      @Override
+      public String checkpoint() {
+        return plain.checkpoint();
+      }
+
+      @Override
+      public String consistency(long from, long to) {
+        return plain.consistency(from, to);
+      }
+
+      @Override
+      public String successors(org.custos.ledger.receipt.SuccessorsQuery query) {
+        List<org.custos.ledger.receipt.ReceiptEntry> all = live.successors(query.entryHash(), query.size());
+        return new org.custos.ledger.receipt.SuccessorsAnswer(query.size(),
+            all.stream().filter(e -> !sealed.contains(e.index())).toList(),
+            all.stream().filter(e -> sealed.contains(e.index()))
+                .map(e -> new org.custos.ledger.receipt.WithheldEntry(e.index(), e.entryHash(), e.proof())).toList())
+            .toJson();
+      }
+    };
+  }
+
+  @Test
+  void entriesWithheldAfterAShred_keepTheChain_andAreReportedAsWithheld() throws Exception {
+    long access = log.access(P, "RETRIEVE");
+    log.shredded(P);
+
+    Run run = against(withholding(log, java.util.Set.of(access)));
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("leaf " + access + " (withheld: the patient's key was destroyed): included at size")
+        .containsPattern("patient shredded \\S+ \\(leaf " + (access + 1) + "\\)");
+  }
+
+  @Test
+  void aWithheldEntryThatIsNotInTheTree_fails() throws Exception {
+    long access = log.access(P, "RETRIEVE");
+    log.shredded(P);
+    LogServer.Answers honest = withholding(log, java.util.Set.of(access));
+    LogServer.Answers lying = new LogServer.Answers() {
+      @Override
+      public String checkpoint() {
+        return honest.checkpoint();
+      }
+
+      @Override
+      public String consistency(long from, long to) {
+        return honest.consistency(from, to);
+      }
+
+      @Override
+      public String successors(org.custos.ledger.receipt.SuccessorsQuery query) {
+        org.custos.ledger.receipt.SuccessorsAnswer answer = org.custos.ledger.receipt.SuccessorsAnswer.parse(
+            honest.successors(query));
+        org.custos.ledger.receipt.WithheldEntry w = answer.withheld().get(0);
+        byte[] other = w.entryHash();
+        other[0] ^= 1;
+        return new org.custos.ledger.receipt.SuccessorsAnswer(answer.size(), answer.entries(),
+            List.of(new org.custos.ledger.receipt.WithheldEntry(w.index(), other, w.proof()))).toJson();
+      }
+    };
+
+    Run run = against(lying);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains("withheld entry at leaf " + access + " is not included");
+  }
+
   @Test
   void aRolledBackLog_fails() throws Exception {
     FakeLog shorter = log.copy(2);

@@ -33,6 +33,7 @@ final class JdbcSession implements IndexSession {
   private final SeriesTable series;
   private final InstanceTable instances;
   private final EventTable events;
+  private final QueryTable queries;
   private boolean ended;
 
   JdbcSession(SqlRunner sql, boolean write) {
@@ -44,6 +45,7 @@ final class JdbcSession implements IndexSession {
     this.series = new SeriesTable(sql);
     this.instances = new InstanceTable(sql);
     this.events = new EventTable(sql);
+    this.queries = new QueryTable(sql);
   }
 
   void end() {
@@ -305,5 +307,32 @@ final class JdbcSession implements IndexSession {
     if (rows == 0) {
       throw new NotFoundException("no " + what);
     }
+  }
+
+  // Queries (QIDO-RS, WADO-RS)
+
+  @Override
+  public List<StudyRow> studiesByDate(String fromInclusive, String toInclusive) {
+    return reading(() -> queries.studiesByDate(fromInclusive, toInclusive), fromInclusive, toInclusive);
+  }
+
+  @Override
+  public List<SeriesRow> seriesByModality(String modality) {
+    return reading(() -> queries.seriesByModality(modality), modality);
+  }
+
+  @Override
+  public long countInstancesOfStudy(String studyId) {
+    return reading(() -> queries.countOfStudy(studyId), studyId);
+  }
+
+  @Override
+  public long countInstancesOfSeries(String seriesId) {
+    return reading(() -> queries.countOfSeries(seriesId), seriesId);
+  }
+
+  @Override
+  public Optional<InstanceRow> firstInstanceOfSeries(String seriesId) {
+    return reading(() -> queries.firstOfSeries(seriesId), seriesId);
   }
 }

@@ -58,7 +58,12 @@ final class IndexedStatements {
           Lookup.of("shredSeries", SeriesTable.SHRED, TOKEN, "pat-1"),
           Lookup.of("shredInstances", InstanceTable.SHRED, TOKEN, "pat-1"),
           Lookup.of("eventsOf", EventTable.OF_SUBJECT, "ins-1"),
-          Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10));
+          Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10),
+          Lookup.of("studiesByDate", QueryTable.STUDIES_BY_DATE, "20240101", "20241231"),
+          Lookup.of("seriesByModality", QueryTable.SERIES_BY_MODALITY, "CT"),
+          Lookup.of("countInstancesOfStudy", QueryTable.COUNT_OF_STUDY, "stu-1"),
+          Lookup.of("countInstancesOfSeries", QueryTable.COUNT_OF_SERIES, "ser-1"),
+          Lookup.of("firstInstanceOfSeries", QueryTable.FIRST_OF_SERIES, "ser-1"));
 
   private IndexedStatements() {}
 }

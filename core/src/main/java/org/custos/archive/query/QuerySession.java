@@ -2,9 +2,11 @@ package org.custos.archive.query;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.custos.archive.ArchiveContext;
 import org.custos.archive.index.IndexSession;
@@ -13,14 +15,14 @@ import org.custos.archive.index.PatientRow;
 import org.custos.archive.index.SeriesRow;
 import org.custos.archive.index.StudyRow;
 import org.custos.archive.ingest.InstanceMetadata;
-import org.custos.archive.ingest.PatientIdentity;
+import org.custos.archive.ingest.NameTokens;
 import org.custos.archive.keys.FieldSealer;
 import org.custos.crypto.BlindIndexDomain;
 import org.custos.crypto.PatientKey;
 
 /**
  * One read transaction over the encrypted index for the query services: rows found by blind
- * token (UIDs, Patient ID, whole patient name, accession number) or by clear column (Study Date,
+ * token (UIDs, Patient ID, words of the patient name, accession number) or by clear column (Study Date,
  * Modality), walks from study to series to instances, counts, and the sealed fields opened.
  *
  * <p>Guarantees: rows of shredded patients are never opened (their lookups by token find nothing,
@@ -67,16 +69,25 @@ public final class QuerySession {
   }
 
   /**
-   * Patients whose whole name equals {@code name} after {@link PatientIdentity#normaliseName}
-   * (case, component and group separators ignored): the whole-name token ingest writes.
+   * Patients whose name holds every word of {@code name} (case, component and group separators
+   * ignored: {@link NameTokens}), through the per-word tokens ingest writes; a superset of the
+   * exact matches, in no particular order. Empty for a name without words.
    */
-  public List<String> patientsWithName(String name) {
-    String normalised = PatientIdentity.normaliseName(name);
-    if (normalised.isEmpty()) {
-      return List.of();
+  public Set<String> patientsWithNameWords(String name) {
+    Set<String> patients = null;
+    for (String word : NameTokens.of(name)) {
+      if (word.startsWith("=")) {
+        continue; // the whole-name token: exact on all component groups at once, too strict here
+      }
+      List<String> owners = index.ownersOf(BlindIndexDomain.PATIENT_NAME_TOKEN,
+          token(BlindIndexDomain.PATIENT_NAME_TOKEN, word));
+      if (patients == null) {
+        patients = new LinkedHashSet<>(owners);
+      } else {
+        patients.retainAll(owners);
+      }
     }
-    return index.ownersOf(BlindIndexDomain.PATIENT_NAME_TOKEN,
-        token(BlindIndexDomain.PATIENT_NAME_TOKEN, "=" + normalised));
+    return patients == null ? Set.of() : patients;
   }
 
   /** Studies (internal ids) with exactly this Accession Number. */

@@ -27,6 +27,15 @@ public final class StoredInstances {
   }
 
   public List<StoredInstance> resolve(ResourcePath path) {
+    return resolve(path, false).stream().map(StoredMetadata::instance).toList();
+  }
+
+  /** Like {@link #resolve}, with each instance's sealed DICOM JSON opened (for metadata answers). */
+  public List<StoredMetadata> metadata(ResourcePath path) {
+    return resolve(path, true);
+  }
+
+  private List<StoredMetadata> resolve(ResourcePath path, boolean keepMetadata) {
     return QuerySession.read(archive.context(), q -> {
       StudyRow study = q.studyByUid(path.studyUid()).filter(s -> q.isLive(s.patientId()))
           .orElseThrow(() -> new ResourceNotFoundException("no such study"));
@@ -39,20 +48,28 @@ public final class StoredInstances {
           InstanceRow row = q.instanceByUid(path.sopInstanceUid().get())
               .filter(r -> r.seriesId().equals(series.seriesId()))
               .orElseThrow(() -> new ResourceNotFoundException("no such instance in the series"));
-          return List.of(new StoredInstance(row, path.studyUid(), path.seriesUid().get(), path.sopInstanceUid().get()));
+          StoredInstance instance =
+              new StoredInstance(row, path.studyUid(), path.seriesUid().get(), path.sopInstanceUid().get());
+          if (!keepMetadata) {
+            return List.of(new StoredMetadata(instance, new byte[0]));
+          }
+          byte[] json = q.metadata(row).orElseThrow(() -> new ResourceNotFoundException("no such instance in the series"));
+          return List.of(new StoredMetadata(instance, json));
         }
         rows = q.instancesOfSeries(series.seriesId());
       } else {
         rows = q.instancesOfStudy(study.studyId());
       }
       Map<String, String> seriesUids = new HashMap<>();
-      List<StoredInstance> instances = new ArrayList<>(rows.size());
+      List<StoredMetadata> instances = new ArrayList<>(rows.size());
       for (InstanceRow row : rows) {
         String seriesUid = path.seriesUid().orElseGet(() -> seriesUids.computeIfAbsent(row.seriesId(),
             id -> q.series(id).map(q::seriesAttributes).map(a -> a.get("SeriesInstanceUID")).orElse("")));
-        Optional<String> sopUid = q.metadata(row).flatMap(json -> MetadataJson.firstText(json, Tags.SOPInstanceUID));
+        Optional<byte[]> json = q.metadata(row);
+        Optional<String> sopUid = json.flatMap(bytes -> MetadataJson.firstText(bytes, Tags.SOPInstanceUID));
         if (sopUid.isPresent() && !seriesUid.isEmpty()) {
-          instances.add(new StoredInstance(row, path.studyUid(), seriesUid, sopUid.get()));
+          instances.add(new StoredMetadata(new StoredInstance(row, path.studyUid(), seriesUid, sopUid.get()),
+              keepMetadata ? json.get() : new byte[0]));
         }
       }
       if (instances.isEmpty()) {

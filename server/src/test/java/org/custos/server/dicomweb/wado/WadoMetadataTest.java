@@ -133,7 +133,7 @@ class WadoMetadataTest {
   void p99_ofTheMetadataOfA500InstanceSeries_isMeasuredAndPrinted() {
     TestDicom first = series.get(0);
     ResourcePath path = ResourcePath.series(first.studyUid(), first.seriesUid());
-    int warmup = 20;
+    int warmup = 50;
     int runs = 200;
     long[] nanos = new long[runs];
     long bytes = 0;

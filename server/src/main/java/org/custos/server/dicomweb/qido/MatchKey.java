@@ -2,6 +2,7 @@ package org.custos.server.dicomweb.qido;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,11 +88,17 @@ final class MatchKey {
       return new MatchKey(attribute, Kind.SINGLE, List.of(v), Optional.empty(), "", "");
     }
     if (vr == Vr.CS && v.indexOf('\\') >= 0) {
+      // Any of several values (PS3.4 C.2.2.2.8 style, as clients send ModalitiesInStudy=CT\MR).
+      List<String> values = Arrays.stream(v.split("\\\\")).map(String::strip).filter(part -> !part.isEmpty()).toList();
+      if (values.isEmpty() || values.contains("*")) {
+        return new MatchKey(attribute, Kind.UNIVERSAL, List.of(), Optional.empty(), "", "");
+      }
       List<MatchKey> parts = new ArrayList<>();
-      for (String part : v.split("\\\\")) {
+      for (String part : values) {
         parts.add(of(attribute, part, parameter));
       }
-      return new MatchKey(attribute, Kind.LIST, List.of(v.split("\\\\")), Optional.of(anyOf(parts)), "", "");
+      boolean anyWild = parts.stream().anyMatch(part -> part.kind != Kind.SINGLE);
+      return new MatchKey(attribute, Kind.LIST, values, anyWild ? Optional.of(anyOf(parts)) : Optional.empty(), "", "");
     }
     if (wild) {
       return new MatchKey(attribute, Kind.WILDCARD, List.of(v), Optional.of(wildcard(v, vr == Vr.PN)), "", "");

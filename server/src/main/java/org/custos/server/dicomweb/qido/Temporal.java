@@ -42,7 +42,7 @@ final class Temporal {
   private static String valid(Vr vr, String bound, String parameter) {
     String cleaned = clean(vr, bound);
     Pattern pattern = vr == Vr.DA ? DA : vr == Vr.TM ? TM : DT;
-    if (!pattern.matcher(cleaned).matches()) {
+    if (!pattern.matcher(cleaned).matches() || !inRange(vr == Vr.TM ? cleaned : "", vr == Vr.TM ? "" : cleaned)) {
       throw new InvalidRequestException(parameter, switch (vr) {
         case DA -> "a date is YYYYMMDD (PS3.5 6.2 DA)";
         case TM -> "a time is HH, HHMM, HHMMSS or HHMMSS.FFFFFF (PS3.5 6.2 TM)";
@@ -50,6 +50,21 @@ final class Temporal {
       });
     }
     return cleaned;
+  }
+
+  /** Month 1-12, day 1-31, hour 0-23, minute 0-59, second 0-60 (a leap second), where given. */
+  private static boolean inRange(String time, String date) {
+    String t = time.isEmpty() && date.length() > 8 ? date.substring(8) : time;
+    return field(date, 4, 1, 12) && field(date, 6, 1, 31) && field(t, 0, 0, 23) && field(t, 2, 0, 59)
+        && field(t, 4, 0, 60);
+  }
+
+  private static boolean field(String text, int at, int min, int max) {
+    if (text.length() < at + 2 || text.charAt(at) == '.') {
+      return true;
+    }
+    int value = Integer.parseInt(text.substring(at, at + 2));
+    return value >= min && value <= max;
   }
 
   private static String clean(Vr vr, String text) {

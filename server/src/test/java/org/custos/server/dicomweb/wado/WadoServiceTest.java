@@ -267,6 +267,16 @@ class WadoServiceTest {
     assertThat(parts).extracting(Part::body).containsExactly(bytes(fragments(rle2).get(0)), bytes(fragments(rle2).get(1)));
   }
 
+  @Test
+  void aReadTheArchiveRefusesToRecord_returnsNoResponse() {
+    // Archive.recordRead refuses a missing access; the services must let that stop the request.
+    assertThatThrownBy(() -> wado.retrieve(path(mr1), null, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("access");
+    assertThatThrownBy(() -> wado.metadata(path(mr1), null, null)).hasMessage("access");
+    assertThatThrownBy(() -> wado.frames(path(mr1), "1", null, null)).hasMessage("access");
+    assertThatThrownBy(() -> wado.bulkData(path(mr1), "7FE00010", null, null)).hasMessage("access");
+  }
+
   static DicomFile read(byte[] bytes) {
     return DicomReader.read(new ByteArrayInputStream(bytes), bytes.length, ReadOptions.DEFAULT.withAllValuesInMemory());
   }

@@ -1,7 +1,9 @@
 package org.custos.server.dicomweb.qido;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Collections;
@@ -30,7 +32,9 @@ import org.custos.server.dicomweb.DicomWebUrls;
  * inside its {@link QuerySession}. Holds PHI once opened.
  */
 final class Candidate {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads numbers as written: DS and IS values keep every digit (PS3.18 F.2.3). */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private final QuerySession q;
   private final DicomWebUrls urls;

@@ -153,4 +153,20 @@ public interface IndexSession {
 
   /** The cosignature lines stored for the checkpoint of {@code size}, by witness name. */
   List<String> cosignatures(long size);
+  // Queries (QIDO-RS, WADO-RS): clear-column lookups and counts, each answered through an index.
+
+  /** Studies whose clear Study Date lies in {@code fromInclusive..toInclusive} (YYYYMMDD), by creation. */
+  List<StudyRow> studiesByDate(String fromInclusive, String toInclusive);
+
+  /** Series with this clear Modality, by creation. */
+  List<SeriesRow> seriesByModality(String modality);
+
+  /** Current instance versions of the study. */
+  long countInstancesOfStudy(String studyId);
+
+  /** Current instance versions of the series. */
+  long countInstancesOfSeries(String seriesId);
+
+  /** The first stored current instance of the series, if any. */
+  Optional<InstanceRow> firstInstanceOfSeries(String seriesId);
 }

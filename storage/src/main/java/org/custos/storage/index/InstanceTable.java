@@ -128,7 +128,7 @@ final class InstanceTable {
         });
   }
 
-  private static InstanceRow map(ResultSet r) throws SQLException {
+  static InstanceRow map(ResultSet r) throws SQLException {
     return new InstanceRow(
         r.getString("instance_id"),
         r.getString("series_id"),

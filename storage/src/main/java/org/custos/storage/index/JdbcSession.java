@@ -39,6 +39,7 @@ final class JdbcSession implements IndexSession {
   private final LogNodeTable logNodes;
   private final LogEntryTable logEntries;
   private final LogCheckpointTable checkpoints;
+  private final QueryTable queries;
   private boolean ended;
 
   JdbcSession(SqlRunner sql, boolean write) {
@@ -53,6 +54,7 @@ final class JdbcSession implements IndexSession {
     this.logNodes = new LogNodeTable(sql, write);
     this.logEntries = new LogEntryTable(sql);
     this.checkpoints = new LogCheckpointTable(sql);
+    this.queries = new QueryTable(sql);
   }
 
   void end() {
@@ -411,5 +413,32 @@ final class JdbcSession implements IndexSession {
     if (rows == 0) {
       throw new NotFoundException("no " + what);
     }
+  }
+
+  // Queries (QIDO-RS, WADO-RS)
+
+  @Override
+  public List<StudyRow> studiesByDate(String fromInclusive, String toInclusive) {
+    return reading(() -> queries.studiesByDate(fromInclusive, toInclusive), fromInclusive, toInclusive);
+  }
+
+  @Override
+  public List<SeriesRow> seriesByModality(String modality) {
+    return reading(() -> queries.seriesByModality(modality), modality);
+  }
+
+  @Override
+  public long countInstancesOfStudy(String studyId) {
+    return reading(() -> queries.countOfStudy(studyId), studyId);
+  }
+
+  @Override
+  public long countInstancesOfSeries(String seriesId) {
+    return reading(() -> queries.countOfSeries(seriesId), seriesId);
+  }
+
+  @Override
+  public Optional<InstanceRow> firstInstanceOfSeries(String seriesId) {
+    return reading(() -> queries.firstOfSeries(seriesId), seriesId);
   }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrations {
   /** The schema version this build reads and writes; raise it with every new migration. */
-  static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("2");
+  static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("4");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

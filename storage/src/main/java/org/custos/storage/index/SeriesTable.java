@@ -61,7 +61,7 @@ final class SeriesTable {
         });
   }
 
-  private static SeriesRow map(ResultSet r) throws SQLException {
+  static SeriesRow map(ResultSet r) throws SQLException {
     return new SeriesRow(
         r.getString("series_id"),
         r.getString("study_id"),

@@ -85,7 +85,7 @@ final class StudyTable {
         });
   }
 
-  private static StudyRow map(ResultSet r) throws SQLException {
+  static StudyRow map(ResultSet r) throws SQLException {
     return new StudyRow(
         r.getString("study_id"),
         r.getString("patient_id"),

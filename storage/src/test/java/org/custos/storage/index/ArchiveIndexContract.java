@@ -7,12 +7,12 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * What every {@link ArchiveIndex} must do, whatever the database: every {@link
  * org.custos.archive.index.IndexSession} operation, rollback, durability across reopen and parallel
- * writers. The tests live in three parts ({@link PatientContract}, {@link CatalogueContract},
- * {@link TransactionContract}); an implementation's test extends this class and provides a fresh
+ * writers. The tests live in four parts ({@link PatientContract}, {@link CatalogueContract},
+ * {@link TransactionContract}, {@link QueryContract}); an implementation's test extends this class and provides a fresh
  * empty index per test and a way to open the same store again.
  */
 abstract class ArchiveIndexContract
-    implements PatientContract, CatalogueContract, TransactionContract, LogContract {
+    implements PatientContract, CatalogueContract, TransactionContract, LogContract, QueryContract {
   private ArchiveIndex index;
 
   /** A new, empty index; each test gets its own store. */

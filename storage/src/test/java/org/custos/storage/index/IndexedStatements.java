@@ -70,6 +70,12 @@ final class IndexedStatements {
           Lookup.of("checkpoint", LogCheckpointTable.BY_SIZE, 5L),
           Lookup.of("cosignatures", LogCheckpointTable.COSIGNATURES, 5L),
           Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10));
+          Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10),
+          Lookup.of("studiesByDate", QueryTable.STUDIES_BY_DATE, "20240101", "20241231"),
+          Lookup.of("seriesByModality", QueryTable.SERIES_BY_MODALITY, "CT"),
+          Lookup.of("countInstancesOfStudy", QueryTable.COUNT_OF_STUDY, "stu-1"),
+          Lookup.of("countInstancesOfSeries", QueryTable.COUNT_OF_SERIES, "ser-1"),
+          Lookup.of("firstInstanceOfSeries", QueryTable.FIRST_OF_SERIES, "ser-1"));
 
   private IndexedStatements() {}
 }

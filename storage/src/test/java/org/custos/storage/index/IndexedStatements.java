@@ -69,7 +69,6 @@ final class IndexedStatements {
           Lookup.of("logEntries", LogEntryTable.PAGE, 0L, 1000),
           Lookup.of("checkpoint", LogCheckpointTable.BY_SIZE, 5L),
           Lookup.of("cosignatures", LogCheckpointTable.COSIGNATURES, 5L),
-          Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10));
           Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10),
           Lookup.of("studiesByDate", QueryTable.STUDIES_BY_DATE, "20240101", "20241231"),
           Lookup.of("seriesByModality", QueryTable.SERIES_BY_MODALITY, "CT"),

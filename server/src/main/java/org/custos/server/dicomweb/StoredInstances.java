@@ -46,7 +46,7 @@ public final class StoredInstances {
             .orElseThrow(() -> new ResourceNotFoundException("no such series in the study"));
         if (path.sopInstanceUid().isPresent()) {
           InstanceRow row = q.instanceByUid(path.sopInstanceUid().get())
-              .filter(r -> r.seriesId().equals(series.seriesId()))
+              .filter(r -> r.seriesId().equals(series.seriesId()) && q.isLive(r.patientId()))
               .orElseThrow(() -> new ResourceNotFoundException("no such instance in the series"));
           StoredInstance instance =
               new StoredInstance(row, path.studyUid(), path.seriesUid().get(), path.sopInstanceUid().get());

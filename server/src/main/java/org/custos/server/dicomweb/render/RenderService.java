@@ -2,7 +2,6 @@ package org.custos.server.dicomweb.render;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,8 +157,15 @@ public final class RenderService {
   /** The middle instance first, then its neighbours outwards, at most {@value #THUMBNAIL_CANDIDATES}. */
   private static List<StoredInstance> middleFirst(List<StoredInstance> instances) {
     int middle = instances.size() / 2;
-    List<StoredInstance> order = new ArrayList<>(instances);
-    order.sort(Comparator.comparingInt(instance -> Math.abs(instances.indexOf(instance) - middle)));
-    return order.subList(0, Math.min(order.size(), THUMBNAIL_CANDIDATES));
+    List<StoredInstance> order = new ArrayList<>();
+    for (int distance = 0; order.size() < Math.min(instances.size(), THUMBNAIL_CANDIDATES); distance++) {
+      if (middle - distance >= 0 && distance > 0) {
+        order.add(instances.get(middle - distance));
+      }
+      if (middle + distance < instances.size() && order.size() < THUMBNAIL_CANDIDATES) {
+        order.add(instances.get(middle + distance));
+      }
+    }
+    return order;
   }
 }

@@ -65,14 +65,20 @@ final class LogNodeTable implements SubtreeHashes {
     byte[] hash = leafHash.clone();
     int level = 0;
     long nodeIndex = index;
-    insert(level, nodeIndex, hash);
-    size = index + 1;
-    while ((nodeIndex & 1) == 1) {
-      hash = MerkleHashes.node(get(level, nodeIndex - 1), hash);
+    while (true) {
+      // The left sibling is read before this node is inserted: the insert replaces it as its
+      // level's last written node, the only one the cache keeps, so read after it would always
+      // go to the table (one SELECT per leaf).
+      byte[] left = (nodeIndex & 1) == 1 ? get(level, nodeIndex - 1) : null;
+      insert(level, nodeIndex, hash);
+      if (left == null) {
+        break;
+      }
+      hash = MerkleHashes.node(left, hash);
       level++;
       nodeIndex >>= 1;
-      insert(level, nodeIndex, hash);
     }
+    size = index + 1;
     sql.update("logSize", SET_SIZE, s -> s.setLong(1, size));
   }
 

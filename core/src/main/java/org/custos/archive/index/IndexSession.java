@@ -108,4 +108,14 @@ public interface IndexSession {
 
   List<ArchiveEvent> eventsOf(String subjectId);
 
+  // API keys (org.custos.archive.principals): the secret's keyed hash only, never the secret
+  void insertApiKey(ApiKeyRow row);
+
+  Optional<ApiKeyRow> apiKey(String keyId);
+
+  /** Every key, revoked and expired ones included, in creation order. */
+  List<ApiKeyRow> apiKeys();
+
+  /** Marks the key revoked at {@code when}; false when there is no such key or it was revoked already. */
+  boolean revokeApiKey(String keyId, Instant when);
 }

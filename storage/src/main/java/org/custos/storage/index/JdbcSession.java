@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.custos.archive.NotFoundException;
 import org.custos.archive.blob.BlobId;
+import org.custos.archive.index.ApiKeyRow;
 import org.custos.archive.index.ArchiveEvent;
 import org.custos.archive.index.IndexSession;
 import org.custos.archive.index.InstanceRow;
@@ -33,6 +34,7 @@ final class JdbcSession implements IndexSession {
   private final SeriesTable series;
   private final InstanceTable instances;
   private final EventTable events;
+  private final ApiKeyTable apiKeys;
   private boolean ended;
 
   JdbcSession(SqlRunner sql, boolean write) {
@@ -44,6 +46,7 @@ final class JdbcSession implements IndexSession {
     this.series = new SeriesTable(sql);
     this.instances = new InstanceTable(sql);
     this.events = new EventTable(sql);
+    this.apiKeys = new ApiKeyTable(sql);
   }
 
   void end() {
@@ -264,6 +267,28 @@ final class JdbcSession implements IndexSession {
   @Override
   public List<ArchiveEvent> eventsOf(String subjectId) {
     return reading(() -> events.ofSubject(subjectId), subjectId);
+  }
+
+  @Override
+  public void insertApiKey(ApiKeyRow row) {
+    writing("insertApiKey", row);
+    apiKeys.insert(row);
+  }
+
+  @Override
+  public Optional<ApiKeyRow> apiKey(String keyId) {
+    return reading(() -> apiKeys.byId(keyId), keyId);
+  }
+
+  @Override
+  public List<ApiKeyRow> apiKeys() {
+    return reading(apiKeys::all);
+  }
+
+  @Override
+  public boolean revokeApiKey(String keyId, Instant when) {
+    writing("revokeApiKey", keyId, when);
+    return apiKeys.revoke(keyId, when);
   }
 
   private <T> T reading(Supplier<T> query, Object... arguments) {

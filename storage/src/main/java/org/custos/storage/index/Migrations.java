@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
  * migrated further: Flyway would otherwise ignore migrations it does not know.
  */
 final class Migrations {
-  /** The schema version this build reads and writes; raise it with every new migration. */
-  static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("1");
+  /**
+   * The schema version this build reads and writes; raise it with every new migration. V2 is
+   * reserved for the transparency log's tables (issue 4), built in parallel; V3 adds API keys.
+   */
+  static final MigrationVersion SCHEMA_VERSION = MigrationVersion.fromVersion("3");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

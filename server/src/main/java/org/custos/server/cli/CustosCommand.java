@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Custos: a medical image archive whose images can neither leak nor be silently faked.",
-    subcommands = {DemoCommand.class, InitCommand.class, ImportCommand.class, ExportCommand.class, LsCommand.class,
+    subcommands = {DemoCommand.class, InitCommand.class, ServeCommand.class, ApiKeyCommand.class, ImportCommand.class, ExportCommand.class, LsCommand.class,
         VerifyCommand.class, EventsCommand.class, KeysCommand.class, PatientCommand.class, DicomCommand.class, VersionCommand.class})
 final class CustosCommand implements Runnable {
   @picocli.CommandLine.Spec

@@ -72,6 +72,7 @@ public final class WebServer implements AutoCloseable {
         config.jetty.addConnector((server, httpConfiguration) -> http = httpConnector(server, httpConfiguration));
       }
       config.routes.exception(Exception.class, (e, ctx) -> HttpErrors.respond(ctx, e));
+      config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> HttpErrors.respond(ctx, e));
       for (Route route : routes) {
         config.routes.addHttpHandler(route.method(), route.path(), ctx -> run(route, ctx, authenticator, policy));
       }

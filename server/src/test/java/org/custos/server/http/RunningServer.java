@@ -150,6 +150,14 @@ final class RunningServer implements AutoCloseable {
     }
   }
 
+  java.util.List<org.custos.archive.index.InstanceRow> versions(String sopInstanceUid) {
+    return withArchive(archive -> archive.versions(sopInstanceUid));
+  }
+
+  long countInstances() {
+    return withArchive(Archive::countInstances);
+  }
+
   long blobFiles() throws IOException {
     try (var walk = Files.walk(home.resolve("blobs"))) {
       return walk.filter(Files::isRegularFile).count();

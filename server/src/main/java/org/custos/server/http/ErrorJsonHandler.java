@@ -15,6 +15,12 @@ import org.eclipse.jetty.util.Callback;
  * down) in the same JSON shape as the application's, without Jetty's HTML, messages or stacks.
  */
 final class ErrorJsonHandler extends ErrorHandler {
+  ErrorJsonHandler() {
+    setCacheControl("no-store");
+    setShowStacks(false);
+    setShowCauses(false);
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) throws IOException {

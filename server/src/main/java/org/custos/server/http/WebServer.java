@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.custos.server.auth.AccessPolicy;
 import org.custos.server.auth.BearerAuthenticator;
 import org.custos.server.auth.Decision;
@@ -21,6 +24,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running web server. Handler chain, outermost first: security headers → CORS (answers
@@ -32,11 +37,11 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * still serves clients that reach the server by another (they pin the certificate anyway).
  * Plain HTTP (if configured) listens on the same loopback address.
  *
- * <p>{@link #stop()} stops accepting connections, answers 503 to new requests on open ones, and
- * waits up to the shutdown timeout for requests in flight (a STOW upload finishes and is stored).
- * Thread-safe.
+ * <p>{@link #stop()} answers 503 to new requests while requests in flight finish (a STOW upload
+ * completes and is stored), up to the shutdown timeout, then closes the connectors. Thread-safe.
  */
 public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
   static final String[] CIPHER_SUITES = {
       "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
@@ -45,6 +50,7 @@ public final class WebServer implements AutoCloseable {
       "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"};
 
   private final Javalin app;
+  private final GracefulHandler graceful = new GracefulHandler();
   private final ServerSettings settings;
   private final TlsMaterial tls;
   private ServerConnector https;
@@ -63,7 +69,7 @@ public final class WebServer implements AutoCloseable {
         server.setStopTimeout(settings.shutdownTimeout().toMillis());
         server.setErrorHandler(new ErrorJsonHandler());
         // insertHandler puts each new wrapper outermost.
-        server.insertHandler(new GracefulHandler());
+        server.insertHandler(graceful);
         server.insertHandler(new CorsHandler(settings.corsAllowedOrigins()));
         server.insertHandler(new SecurityHeadersHandler());
       });
@@ -161,12 +167,27 @@ public final class WebServer implements AutoCloseable {
     return host.contains(":") ? "[" + host + "]" : host;
   }
 
-  /** Graceful stop: see the class comment. Idempotent. */
+  /**
+   * Graceful stop, in two phases: first drain — connections are still accepted, but every new
+   * request is answered 503, while requests in flight run to their end (at most the shutdown
+   * timeout) — then stop Jetty, which closes the connectors. Idempotent.
+   */
   public synchronized void stop() {
-    if (!stopped) {
-      stopped = true;
-      app.stop();
+    if (stopped) {
+      return;
     }
+    stopped = true;
+    try {
+      graceful.shutdown().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("requests still in flight after the shutdown timeout of {} s; stopping anyway",
+          settings.shutdownTimeout().toSeconds());
+    } catch (ExecutionException e) {
+      LOG.warn("draining failed: {}", e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    app.stop();
   }
 
   public boolean isStopped() {

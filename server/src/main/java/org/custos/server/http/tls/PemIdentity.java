@@ -64,6 +64,9 @@ final class PemIdentity {
     if (chain.isEmpty()) {
       throw new TlsException("no certificate in " + description);
     }
+    if (!keyMatches(key, chain.get(0))) {
+      throw new TlsException("the private key does not go with the certificate in " + description);
+    }
     try {
       char[] password = new char[32];
       for (int i = 0; i < password.length; i++) {
@@ -79,6 +82,33 @@ final class PemIdentity {
     } catch (IOException | GeneralSecurityException e) {
       throw new TlsException("the key does not go with the certificate in " + description + ": "
           + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Signs a random challenge with the key and verifies it with the certificate's public key. */
+  static boolean keyMatches(PrivateKey key, X509Certificate certificate) {
+    String algorithm = switch (key.getAlgorithm()) {
+      case "RSA" -> "SHA256withRSA";
+      case "EC" -> "SHA256withECDSA";
+      case "Ed25519", "EdDSA" -> "Ed25519";
+      default -> null;
+    };
+    if (algorithm == null) {
+      throw new TlsException("unsupported key algorithm " + key.getAlgorithm() + " (RSA, EC or Ed25519)");
+    }
+    try {
+      byte[] challenge = new byte[32];
+      RANDOM.nextBytes(challenge);
+      java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(challenge);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(challenge);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
     }
   }
 

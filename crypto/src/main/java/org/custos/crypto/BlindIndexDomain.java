@@ -12,5 +12,10 @@ public enum BlindIndexDomain {
   STUDY_INSTANCE_UID,
   SERIES_INSTANCE_UID,
   SOP_INSTANCE_UID,
-  STUDY_ID
+  STUDY_ID,
+  /**
+   * The keyed hash of an API key's secret (input: key id, ':', secret). Not a search key: the
+   * HMAC key, kept apart from the database under the root key, acts as the pepper.
+   */
+  API_KEY_SECRET
 }

@@ -60,9 +60,42 @@ class ArchitectureTest {
   }
 
   @Test
+  void auth_knowsNoHttpFramework_andNoRoutes() {
+    noClasses().that().resideInAPackage("org.custos.server.auth..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..",
+            "org.custos.server.http..", "org.custos.server.dicomweb..", "org.custos.server.cli..",
+            "org.custos.server.home..", "org.custos.storage..")
+        .because("who may call is decided the same way for every transport; the access-control issue replaces the policy")
+        .check(classes);
+  }
+
+  @Test
+  void multipartReader_dependsOnTheJdkOnly() {
+    classes().that().resideInAPackage("org.custos.server.dicomweb.multipart..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.custos.server.dicomweb.multipart..")
+        .because("a body parser facing the network stays small and auditable")
+        .check(classes);
+  }
+
+  @Test
+  void webServer_getsItsRoutesAsData_andDicomwebDoesNotWireItself() {
+    noClasses().that().resideInAPackage("org.custos.server.http..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.custos.server.dicomweb.stow..",
+            "org.custos.server.dicomweb.qido..", "org.custos.server.dicomweb.wado..", "org.custos.server.cli..",
+            "org.custos.server.home..", "org.custos.storage..")
+        .because("the composition root (server.home) hands routes to the server; only multipart errors are mapped there")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.custos.server.dicomweb..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.custos.server.cli..", "org.custos.server.home..",
+            "org.custos.storage..", "org.eclipse.jetty..")
+        .check(classes);
+  }
+
+  @Test
   void architectureRules_seeTheCodecClasses() {
     // Guards the two rules above against passing vacuously if the import finds nothing.
-    for (String pkg : new String[] {"org.custos.dicom", "org.custos.crypto", "org.custos.archive", "org.custos.storage"}) {
+    for (String pkg : new String[] {"org.custos.dicom", "org.custos.crypto", "org.custos.archive", "org.custos.storage",
+        "org.custos.server.auth", "org.custos.server.http", "org.custos.server.dicomweb"}) {
       org.assertj.core.api.Assertions.assertThat(classes.stream()
           .filter(c -> c.getPackageName().startsWith(pkg)).count()).as(pkg).isGreaterThan(5);
     }

@@ -153,6 +153,7 @@ public interface IndexSession {
 
   /** The cosignature lines stored for the checkpoint of {@code size}, by witness name. */
   List<String> cosignatures(long size);
+
   // Queries (QIDO-RS, WADO-RS): clear-column lookups and counts, each answered through an index.
 
   /** Studies whose clear Study Date lies in {@code fromInclusive..toInclusive} (YYYYMMDD), by creation. */
@@ -169,4 +170,14 @@ public interface IndexSession {
 
   /** The first stored current instance of the series, if any. */
   Optional<InstanceRow> firstInstanceOfSeries(String seriesId);
+  // API keys (org.custos.archive.principals): the secret's keyed hash only, never the secret
+  void insertApiKey(ApiKeyRow row);
+
+  Optional<ApiKeyRow> apiKey(String keyId);
+
+  /** Every key, revoked and expired ones included, in creation order. */
+  List<ApiKeyRow> apiKeys();
+
+  /** Marks the key revoked at {@code when}; false when there is no such key or it was revoked already. */
+  boolean revokeApiKey(String keyId, Instant when);
 }

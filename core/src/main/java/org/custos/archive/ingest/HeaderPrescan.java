@@ -19,10 +19,14 @@ import org.custos.dicom.dictionary.Tags;
  * and its data key is wrapped by the patient's key). Reads top-level elements up to Series
  * Instance UID (0020,000E) from a marked buffer, then resets it, so the full parse and the
  * encryption see every byte from the start.
+ *
+ * <p>Public so that a transport can learn the same UIDs before it hands the same buffered stream
+ * to {@link Ingestor#ingest} (STOW-RS answers with them, and refuses an instance of another study
+ * before storing it); the archive scans again and remains the judge.
  */
-final class HeaderPrescan {
+public final class HeaderPrescan {
   /** Read-ahead bound: groups 0008-0020 of real files are a few KiB; this leaves ample room. */
-  static final int LIMIT_BYTES = 8 * 1024 * 1024;
+  public static final int LIMIT_BYTES = 8 * 1024 * 1024;
 
   private static final Set<Integer> WANTED = Set.of(Tag.SPECIFIC_CHARACTER_SET, Tags.SOPClassUID, Tags.SOPInstanceUID,
       Tags.PatientName, Tags.PatientID, Tags.IssuerOfPatientID, Tags.PatientBirthDate, Tags.PatientSex,
@@ -31,9 +35,12 @@ final class HeaderPrescan {
   private HeaderPrescan() {}
 
   /**
+   * Reads the identifying header and resets {@code in} to where it was.
+   *
    * @throws InstanceRejectedException when the header is malformed, lacks a UID or is too large
+   * @throws IOException when the source fails, or it cannot be reset (header larger than the mark)
    */
-  static InstanceAttributes scan(BufferedInputStream in) throws IOException {
+  public static InstanceAttributes scan(BufferedInputStream in) throws IOException {
     in.mark(LIMIT_BYTES);
     DataSet.Builder found = DataSet.builder();
     try {

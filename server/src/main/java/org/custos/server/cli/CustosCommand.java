@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Custos: a medical image archive whose images can neither leak nor be silently faked.",
-    subcommands = {DemoCommand.class, InitCommand.class, ImportCommand.class, ExportCommand.class, LsCommand.class,
-        VerifyCommand.class, CheckpointCommand.class, ReceiptCommand.class, LogCommand.class, WitnessCommandLine.class, EventsCommand.class, KeysCommand.class, PatientCommand.class, DicomCommand.class, VersionCommand.class})
+    subcommands = {DemoCommand.class, InitCommand.class, ServeCommand.class, ApiKeyCommand.class, ImportCommand.class,
+        ExportCommand.class, LsCommand.class, VerifyCommand.class, CheckpointCommand.class, ReceiptCommand.class,
+        LogCommand.class, WitnessCommandLine.class, EventsCommand.class, KeysCommand.class, PatientCommand.class,
+        DicomCommand.class, VersionCommand.class})
 final class CustosCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

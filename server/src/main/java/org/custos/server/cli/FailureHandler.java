@@ -13,7 +13,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     if (e instanceof DicomException || e instanceof java.io.IOException || e instanceof CliFailure
         || e instanceof org.custos.archive.ArchiveException || e instanceof org.custos.crypto.CryptoException
-        || e instanceof org.custos.server.home.ConfigException) {
+        || e instanceof org.custos.server.home.ConfigException || e instanceof org.custos.server.http.tls.TlsException
+        || e instanceof io.javalin.util.JavalinBindException) {
       // An I/O cause names the path the user gave: fine at the terminal, never in the codec's own messages.
       String cause = e instanceof DicomIoException && e.getCause() != null ? ": " + describe(e.getCause()) : "";
       cli.getErr().println("custos: " + e.getMessage() + cause);

@@ -31,12 +31,14 @@ import org.custos.storage.index.SqliteIndex;
  */
 public final class CustosInstance implements AutoCloseable {
   private final Path home;
-  private final HomeLock lock;
+  private final ConfigFile config;
+  private final Optional<HomeLock> lock;
   private final RootKeyProvider root;
   private final Archive archive;
 
-  private CustosInstance(Path home, HomeLock lock, RootKeyProvider root, Archive archive) {
+  private CustosInstance(Path home, ConfigFile config, Optional<HomeLock> lock, RootKeyProvider root, Archive archive) {
     this.home = home;
+    this.config = config;
     this.lock = lock;
     this.root = root;
     this.archive = archive;
@@ -54,7 +56,21 @@ public final class CustosInstance implements AutoCloseable {
 
   public static CustosInstance open(Path home, Map<String, String> environment) {
     ConfigFile config = ConfigFile.load(home, environment);
-    HomeLock lock = HomeLock.acquire(home);
+    return open(home, config, Optional.of(HomeLock.acquire(home)), environment);
+  }
+
+  /**
+   * Opens the instance without its lock, beside a running server, for commands that touch only
+   * the index's principals (API keys) and never blobs, recovery or keys: SQLite serialises writers
+   * across processes (WAL, busy timeout) and PostgreSQL serves many nodes anyway. The lock exists
+   * because two processes sweeping the blob folder would take each other's fresh blobs for orphans.
+   */
+  public static CustosInstance openShared(Path home, Map<String, String> environment) {
+    return open(home, ConfigFile.load(home, environment), Optional.empty(), environment);
+  }
+
+  private static CustosInstance open(Path home, ConfigFile config, Optional<HomeLock> lock,
+      Map<String, String> environment) {
     RootKeyProvider root = null;
     BlobStore blobs = null;
     try {
@@ -62,7 +78,7 @@ public final class CustosInstance implements AutoCloseable {
       blobs = blobStore(home, config);
       ArchiveIndex index = index(home, config);
       Archive archive = Archive.open(blobs, index, new KeyHierarchy(root), Clock.systemUTC(), logSettings(config));
-      return new CustosInstance(home, lock, root, archive);
+      return new CustosInstance(home, config, lock, root, archive);
     } catch (RuntimeException e) {
       if (blobs != null) {
         blobs.close();
@@ -70,7 +86,7 @@ public final class CustosInstance implements AutoCloseable {
       if (root != null) {
         root.close();
       }
-      lock.close();
+      lock.ifPresent(HomeLock::close);
       throw e;
     }
   }
@@ -139,6 +155,11 @@ public final class CustosInstance implements AutoCloseable {
     return archive;
   }
 
+  /** The configuration the instance was opened with (file and environment). */
+  public ConfigFile config() {
+    return config;
+  }
+
   public RootKeyProvider rootKeys() {
     return root;
   }
@@ -151,7 +172,7 @@ public final class CustosInstance implements AutoCloseable {
       try {
         root.close();
       } finally {
-        lock.close();
+        lock.ifPresent(HomeLock::close);
       }
     }
   }

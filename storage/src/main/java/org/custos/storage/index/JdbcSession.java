@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.custos.archive.NotFoundException;
 import org.custos.archive.blob.BlobId;
+import org.custos.archive.index.ApiKeyRow;
 import org.custos.archive.index.ArchiveEvent;
 import org.custos.archive.index.CheckpointRow;
 import org.custos.archive.index.LogEntryRow;
@@ -40,6 +41,7 @@ final class JdbcSession implements IndexSession {
   private final LogEntryTable logEntries;
   private final LogCheckpointTable checkpoints;
   private final QueryTable queries;
+  private final ApiKeyTable apiKeys;
   private boolean ended;
 
   JdbcSession(SqlRunner sql, boolean write) {
@@ -55,6 +57,7 @@ final class JdbcSession implements IndexSession {
     this.logEntries = new LogEntryTable(sql);
     this.checkpoints = new LogCheckpointTable(sql);
     this.queries = new QueryTable(sql);
+    this.apiKeys = new ApiKeyTable(sql);
   }
 
   void end() {
@@ -372,6 +375,28 @@ final class JdbcSession implements IndexSession {
   @Override
   public List<String> cosignatures(long size) {
     return reading(() -> checkpoints.cosignatures(size));
+  }
+
+  @Override
+  public void insertApiKey(ApiKeyRow row) {
+    writing("insertApiKey", row);
+    apiKeys.insert(row);
+  }
+
+  @Override
+  public Optional<ApiKeyRow> apiKey(String keyId) {
+    return reading(() -> apiKeys.byId(keyId), keyId);
+  }
+
+  @Override
+  public List<ApiKeyRow> apiKeys() {
+    return reading(apiKeys::all);
+  }
+
+  @Override
+  public boolean revokeApiKey(String keyId, Instant when) {
+    writing("revokeApiKey", keyId, when);
+    return apiKeys.revoke(keyId, when);
   }
 
   private <T> T reading(Supplier<T> query, Object... arguments) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
  * empty index per test and a way to open the same store again.
  */
 abstract class ArchiveIndexContract
-    implements PatientContract, CatalogueContract, TransactionContract, LogContract, QueryContract {
+    implements PatientContract, CatalogueContract, TransactionContract, LogContract, QueryContract, ApiKeyContract {
   private ArchiveIndex index;
 
   /** A new, empty index; each test gets its own store. */

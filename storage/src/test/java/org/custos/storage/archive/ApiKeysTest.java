@@ -51,7 +51,7 @@ class ApiKeysTest {
         return now;
       }
     };
-    keys = new ApiKeys(new ArchiveContext(c.archiveId(), c.blobs(), c.index(), c.keys(), c.cipher(), clock));
+    keys = new ApiKeys(new ArchiveContext(c.archiveId(), c.blobs(), c.index(), c.keys(), c.cipher(), clock, c.log()));
   }
 
   @AfterEach

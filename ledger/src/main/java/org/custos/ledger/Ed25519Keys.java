@@ -65,6 +65,14 @@ final class Ed25519Keys {
     return name + "+" + hexId(keyId(name, type, publicKey)) + "+" + Base64.getEncoder().encodeToString(typed);
   }
 
+  /** A copy of a raw Ed25519 public key, which must have 32 bytes. */
+  static byte[] checkedPublicKey(byte[] publicKey) {
+    if (publicKey.length != PUBLIC_KEY_SIZE) {
+      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
+    }
+    return publicKey.clone();
+  }
+
   /** C2SP signed-note: the first 4 bytes of SHA-256(name ‖ "\n" ‖ type ‖ public key). */
   static int keyId(String name, byte type, byte[] publicKey) {
     MessageDigest digest = sha256();

@@ -16,11 +16,8 @@ public final class NoteKey {
 
   public NoteKey(String name, byte[] publicKey) {
     requireName(name);
-    if (publicKey.length != Ed25519Keys.PUBLIC_KEY_SIZE) {
-      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
-    }
     this.name = name;
-    this.publicKey = publicKey.clone();
+    this.publicKey = Ed25519Keys.checkedPublicKey(publicKey);
   }
 
   /** The verifier key of a JDK Ed25519 public key. */

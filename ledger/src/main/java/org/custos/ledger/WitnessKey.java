@@ -17,11 +17,8 @@ public final class WitnessKey {
 
   public WitnessKey(String name, byte[] publicKey) {
     NoteKey.requireName(name);
-    if (publicKey.length != Ed25519Keys.PUBLIC_KEY_SIZE) {
-      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
-    }
     this.name = name;
-    this.publicKey = publicKey.clone();
+    this.publicKey = Ed25519Keys.checkedPublicKey(publicKey);
   }
 
   public static WitnessKey of(String name, PublicKey publicKey) {

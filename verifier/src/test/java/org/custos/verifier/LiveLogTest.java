@@ -101,29 +101,37 @@ class LiveLogTest {
   }
 
   /** The log as Custos answers after a shred: the entries sealed under the destroyed key come back as hashes only. */
-  private static LogServer.Answers withholding(FakeLog live, java.util.Set<Long> sealed) {
-    LogServer.Answers plain = LogServer.of(live);
+  /** The answers of {@code base}, with the successors answer replaced. */
+  private static LogServer.Answers withSuccessors(LogServer.Answers base,
+      java.util.function.Function<org.custos.ledger.receipt.SuccessorsQuery, String> successors) {
     return new LogServer.Answers() {
       @Override
       public String checkpoint() {
-        return plain.checkpoint();
+        return base.checkpoint();
       }
 
       @Override
       public String consistency(long from, long to) {
-        return plain.consistency(from, to);
+        return base.consistency(from, to);
       }
 
       @Override
       public String successors(org.custos.ledger.receipt.SuccessorsQuery query) {
-        List<org.custos.ledger.receipt.ReceiptEntry> all = live.successors(query.entryHash(), query.size());
-        return new org.custos.ledger.receipt.SuccessorsAnswer(query.size(),
-            all.stream().filter(e -> !sealed.contains(e.index())).toList(),
-            all.stream().filter(e -> sealed.contains(e.index()))
-                .map(e -> new org.custos.ledger.receipt.WithheldEntry(e.index(), e.entryHash(), e.proof())).toList())
-            .toJson();
+        return successors.apply(query);
       }
     };
+  }
+
+  /** The log as Custos answers after a shred: the entries sealed under the destroyed key come back as hashes only. */
+  private static LogServer.Answers withholding(FakeLog live, java.util.Set<Long> sealed) {
+    return withSuccessors(LogServer.of(live), query -> {
+      List<org.custos.ledger.receipt.ReceiptEntry> all = live.successors(query.entryHash(), query.size());
+      return new org.custos.ledger.receipt.SuccessorsAnswer(query.size(),
+          all.stream().filter(e -> !sealed.contains(e.index())).toList(),
+          all.stream().filter(e -> sealed.contains(e.index()))
+              .map(e -> new org.custos.ledger.receipt.WithheldEntry(e.index(), e.entryHash(), e.proof())).toList())
+          .toJson();
+    });
   }
 
   @Test
@@ -143,28 +151,15 @@ class LiveLogTest {
     long access = log.access(P, "RETRIEVE");
     log.shredded(P);
     LogServer.Answers honest = withholding(log, java.util.Set.of(access));
-    LogServer.Answers lying = new LogServer.Answers() {
-      @Override
-      public String checkpoint() {
-        return honest.checkpoint();
-      }
-
-      @Override
-      public String consistency(long from, long to) {
-        return honest.consistency(from, to);
-      }
-
-      @Override
-      public String successors(org.custos.ledger.receipt.SuccessorsQuery query) {
-        org.custos.ledger.receipt.SuccessorsAnswer answer = org.custos.ledger.receipt.SuccessorsAnswer.parse(
-            honest.successors(query));
-        org.custos.ledger.receipt.WithheldEntry w = answer.withheld().get(0);
-        byte[] other = w.entryHash();
-        other[0] ^= 1;
-        return new org.custos.ledger.receipt.SuccessorsAnswer(answer.size(), answer.entries(),
-            List.of(new org.custos.ledger.receipt.WithheldEntry(w.index(), other, w.proof()))).toJson();
-      }
-    };
+    LogServer.Answers lying = withSuccessors(honest, query -> {
+      org.custos.ledger.receipt.SuccessorsAnswer answer = org.custos.ledger.receipt.SuccessorsAnswer.parse(
+          honest.successors(query));
+      org.custos.ledger.receipt.WithheldEntry w = answer.withheld().get(0);
+      byte[] other = w.entryHash();
+      other[0] ^= 1;
+      return new org.custos.ledger.receipt.SuccessorsAnswer(answer.size(), answer.entries(),
+          List.of(new org.custos.ledger.receipt.WithheldEntry(w.index(), other, w.proof()))).toJson();
+    });
 
     Run run = against(lying);
 

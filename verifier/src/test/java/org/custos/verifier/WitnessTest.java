@@ -98,7 +98,8 @@ class WitnessTest {
     assertThat(submitted).hasSize(2).allSatisfy(note ->
         assertThat(Cosignature.verify(witness, SignedNote.parse(note))).hasValue(FakeLog.START + 10_000));
     assertThat(SignedNote.parse(submitted.get(1)).verifiedBy(log.key.noteKey())).isTrue();
-    assertThat(Files.getPosixFilePermissions(state.resolve("witness.key")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(state.resolve("witness.key"))).containsExactlyInAnyOrder(
+        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
   }
 
   @Test

@@ -58,7 +58,10 @@ final class IndexedStatements {
           Lookup.of("shredSeries", SeriesTable.SHRED, TOKEN, "pat-1"),
           Lookup.of("shredInstances", InstanceTable.SHRED, TOKEN, "pat-1"),
           Lookup.of("eventsOf", EventTable.OF_SUBJECT, "ins-1"),
-          Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10));
+          Lookup.of("eventsOfKind", EventTable.RECENT_OF_KIND, "INSTANCE_STORED", 10),
+          // Every authenticated request with an API key looks its key up.
+          Lookup.of("apiKey", ApiKeyTable.BY_ID, "0123456789abcdef"),
+          Lookup.of("revokeApiKey", ApiKeyTable.REVOKE, 1L, "0123456789abcdef"));
 
   private IndexedStatements() {}
 }

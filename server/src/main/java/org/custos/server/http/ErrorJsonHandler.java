@@ -2,7 +2,6 @@ package org.custos.server.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -25,14 +24,9 @@ final class ErrorJsonHandler extends ErrorHandler {
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) throws IOException {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ErrorBody.MEDIA_TYPE);
+    // Requests Jetty refuses before any handler (a malformed header) still get the headers.
+    SecurityHeadersHandler.addTo(response.getHeaders(), request.isSecure());
     response.write(true, ByteBuffer.wrap(body(code)), callback);
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, ErrorBody.MEDIA_TYPE);
-    SecurityHeadersHandler.addTo(fields, false);
-    return ByteBuffer.wrap(body(status));
   }
 
   private static byte[] body(int code) {

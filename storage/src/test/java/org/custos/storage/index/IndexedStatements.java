@@ -74,7 +74,10 @@ final class IndexedStatements {
           Lookup.of("seriesByModality", QueryTable.SERIES_BY_MODALITY, "CT"),
           Lookup.of("countInstancesOfStudy", QueryTable.COUNT_OF_STUDY, "stu-1"),
           Lookup.of("countInstancesOfSeries", QueryTable.COUNT_OF_SERIES, "ser-1"),
-          Lookup.of("firstInstanceOfSeries", QueryTable.FIRST_OF_SERIES, "ser-1"));
+          Lookup.of("firstInstanceOfSeries", QueryTable.FIRST_OF_SERIES, "ser-1"),
+          // Every authenticated request with an API key looks its key up.
+          Lookup.of("apiKey", ApiKeyTable.BY_ID, "0123456789abcdef"),
+          Lookup.of("revokeApiKey", ApiKeyTable.REVOKE, 1L, "0123456789abcdef"));
 
   private IndexedStatements() {}
 }

@@ -108,11 +108,16 @@ public final class Archive implements AutoCloseable {
    * be made durable this throws, and the caller must not serve the data (fail closed).
    */
   public void recordRead(Access access, ReadAction action, String studyInstanceUid) {
+    java.util.Objects.requireNonNull(access, "access");
+    java.util.Objects.requireNonNull(action, "action");
+    java.util.Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
     new ReadRecorder(context).record(access, action, studyInstanceUid);
   }
 
   /** {@link #recordRead} for several studies at once, in one transaction (search results). */
   public void recordReads(Access access, ReadAction action, java.util.Collection<String> studyInstanceUids) {
+    java.util.Objects.requireNonNull(access, "access");
+    java.util.Objects.requireNonNull(action, "action");
     new ReadRecorder(context).recordAll(access, action, studyInstanceUids);
   }
 

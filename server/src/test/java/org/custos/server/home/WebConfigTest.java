@@ -91,6 +91,6 @@ class WebConfigTest {
         .hasMessageContaining("auth.jwt.audience");
     assertThatThrownBy(() -> WebConfig.jwt(home, config(Map.of(), "auth.jwt.issuer=i", "auth.jwt.audience=a")))
         .hasMessageContaining("exactly one");
-    assertThat(List.of(ConfigKeys.ALL.size())).containsExactly(37);
+    assertThat(List.of(ConfigKeys.ALL.size())).containsExactly(39);
   }
 }

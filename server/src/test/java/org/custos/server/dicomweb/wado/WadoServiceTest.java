@@ -268,6 +268,22 @@ class WadoServiceTest {
   }
 
   @Test
+  void eachRead_isOneAccessEntryInTheLog_beforeAnyByteIsServed() {
+    long before = fixture.archive().log().size();
+    wado.metadata(path(mr1), null, READER);
+    wado.retrieve(path(mr1), ANY_SYNTAX, READER);
+    assertThat(fixture.archive().log().size()).isEqualTo(before + 2);
+    org.custos.archive.index.LogEntryRow last = fixture.archive().context().index()
+        .read(s -> s.logEntry(before + 1)).orElseThrow();
+    org.custos.archive.index.PatientRow patient = fixture.archive().context().index()
+        .read(s -> s.patient(last.ownerId().orElseThrow())).orElseThrow();
+    java.util.Map<String, Object> entry = fixture.archive().log().opener().open(last, java.util.Optional.of(patient))
+        .content().orElseThrow().entry();
+    assertThat(entry).containsEntry("type", "access").containsEntry("principal", "test:reader")
+        .containsEntry("action", "RETRIEVE").containsEntry("purpose", "treatment");
+  }
+
+  @Test
   void aReadTheArchiveRefusesToRecord_returnsNoResponse() {
     // Archive.recordRead refuses a missing access; the services must let that stop the request.
     assertThatThrownBy(() -> wado.retrieve(path(mr1), null, null)).isInstanceOf(NullPointerException.class)

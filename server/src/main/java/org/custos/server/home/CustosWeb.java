@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.custos.archive.log.PublicLog;
 import org.custos.archive.principals.ApiKeys;
 import org.custos.server.auth.ApiKeyAuthenticator;
 import org.custos.server.auth.Authenticator;
@@ -13,6 +14,7 @@ import org.custos.server.auth.JwtSettings;
 import org.custos.server.auth.ScopePolicy;
 import org.custos.server.dicomweb.stow.StowRoutes;
 import org.custos.server.http.HealthRoutes;
+import org.custos.server.http.LogRoutes;
 import org.custos.server.http.Route;
 import org.custos.server.http.ServerSettings;
 import org.custos.server.http.WebServer;
@@ -20,8 +22,8 @@ import org.custos.server.http.tls.TlsMaterial;
 
 /**
  * The web server wired by hand over an open instance: TLS identity, API keys and (if configured)
- * JWTs, the scope policy, and the routes — health, readiness, STOW-RS. Routes of QIDO-RS, WADO-RS
- * and the public log are added here as they arrive.
+ * JWTs, the scope policy, and the routes — health, readiness, the public transparency log, STOW-RS.
+ * Routes of QIDO-RS and WADO-RS are added here as they arrive.
  */
 public final class CustosWeb {
   private CustosWeb() {}
@@ -38,6 +40,7 @@ public final class CustosWeb {
         new ApiKeyAuthenticator(new ApiKeys(instance.archive().context())), tokens);
     List<Route> routes = new ArrayList<>();
     routes.addAll(HealthRoutes.routes(() -> instance.archive().context().index().read(s -> s.setting("archive-id"))));
+    routes.addAll(LogRoutes.routes(new PublicLog(instance.archive().log())));
     routes.addAll(StowRoutes.routes(instance.archive(), settings.stowMaxRequestBytes()));
     return WebServer.start(settings, tls, authenticator, new ScopePolicy(), routes);
   }

@@ -12,6 +12,7 @@ import org.custos.server.auth.BearerAuthenticator;
 import org.custos.server.auth.JwtAuthenticator;
 import org.custos.server.auth.JwtSettings;
 import org.custos.server.auth.ScopePolicy;
+import org.custos.server.dicomweb.DicomWebReadRoutes;
 import org.custos.server.dicomweb.stow.StowRoutes;
 import org.custos.server.http.HealthRoutes;
 import org.custos.server.http.LogRoutes;
@@ -22,8 +23,8 @@ import org.custos.server.http.tls.TlsMaterial;
 
 /**
  * The web server wired by hand over an open instance: TLS identity, API keys and (if configured)
- * JWTs, the scope policy, and the routes — health, readiness, the public transparency log, STOW-RS.
- * Routes of QIDO-RS and WADO-RS are added here as they arrive.
+ * JWTs, the scope policy, and the routes — health, readiness, the public transparency log, STOW-RS,
+ * and the DICOMweb reads (QIDO-RS, WADO-RS, rendering, WADO-URI).
  */
 public final class CustosWeb {
   private CustosWeb() {}
@@ -42,6 +43,7 @@ public final class CustosWeb {
     routes.addAll(HealthRoutes.routes(() -> instance.archive().context().index().read(s -> s.setting("archive-id"))));
     routes.addAll(LogRoutes.routes(new PublicLog(instance.archive().log())));
     routes.addAll(StowRoutes.routes(instance.archive(), settings.stowMaxRequestBytes()));
+    routes.addAll(DicomWebReadRoutes.routes(instance.archive()));
     return WebServer.start(settings, tls, authenticator, new ScopePolicy(), routes);
   }
 }

@@ -1,12 +1,16 @@
 package org.custos.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -218,6 +222,45 @@ class DicomWebRoutesIT {
       }
     });
     assertThat(actions).contains("METADATA", "SEARCH");
+  }
+
+  @Test
+  void integrityFailureMidBody_abortsTheConnection_insteadOfEndingTheMultipart() throws Exception {
+    Path file = Corpus.file("valid/nibabel/siemens_dwi_1000.dcm"); // 1.7 MB: two 1 MiB blob segments
+    Set<Path> before = blobs();
+    HttpResponse<String> stow = Stow.post(server.client, server.url("/dicom-web/studies"), writer,
+        Stow.body(Corpus.bytes(file)));
+    assertThat(stow.statusCode()).as(stow.body()).isIn(200, 202); // 202: stored with a warning
+    List<Path> added = blobs().stream().filter(p -> !before.contains(p)).toList();
+    assertThat(added).isNotEmpty();
+    for (Path blob : added) {
+      try (RandomAccessFile raf = new RandomAccessFile(blob.toFile(), "rw")) {
+        long at = raf.length() - 100; // in the last segment: the first one streams (and commits) first
+        raf.seek(at);
+        int b = raf.read();
+        raf.seek(at);
+        raf.write(b ^ 0x01);
+      }
+    }
+    org.custos.dicom.DataSet header = org.custos.dicom.DicomReader.read(file, org.custos.dicom.ReadOptions.DEFAULT)
+        .dataSet();
+    String path = "/dicom-web/studies/" + text(header, org.custos.dicom.dictionary.Tags.StudyInstanceUID) + "/series/"
+        + text(header, org.custos.dicom.dictionary.Tags.SeriesInstanceUID) + "/instances/"
+        + text(header, org.custos.dicom.dictionary.Tags.SOPInstanceUID);
+    assertThatThrownBy(() -> get(path, DICOM_MULTIPART, reader)).as("a broken transfer, not a complete body")
+        .isInstanceOf(IOException.class);
+    assertThat(get("/healthz", null, null).statusCode()).as("the server serves on").isEqualTo(200);
+    assertThat(server.output()).contains("IntegrityFailureException while streaming a DICOMweb response; aborting");
+  }
+
+  static String text(org.custos.dicom.DataSet dataSet, int tag) {
+    return dataSet.getString(tag).orElseThrow().strip();
+  }
+
+  static Set<Path> blobs() throws IOException {
+    try (var walk = Files.walk(server.home.resolve("blobs"))) {
+      return walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toSet());
+    }
   }
 
   static String instancePath(Corpus.Fresh fresh) {

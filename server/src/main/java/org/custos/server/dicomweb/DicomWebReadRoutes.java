@@ -86,7 +86,8 @@ public final class DicomWebReadRoutes {
     DicomWebResponse answer(Context ctx, Request request);
   }
 
-  private static void search(List<Route> routes, Archive archive, String path, QueryLevel level, Function<Context, QueryScope> scope) {
+  private static void search(List<Route> routes, Archive archive, String path, QueryLevel level,
+      Function<Context, QueryScope> scope) {
     routes.add(new Route(HandlerType.GET, path, RouteAccess.of(Action.SEARCH, DicomWebReadRoutes::resource),
         (ctx, caller) -> ReadExchange.search(ctx, () -> {
           QidoService.negotiate(accept(ctx));

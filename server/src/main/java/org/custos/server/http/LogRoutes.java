@@ -57,8 +57,8 @@ public final class LogRoutes {
           try {
             query = SuccessorsQuery.parse(body(ctx));
           } catch (LogFormatException e) {
-            throw badParameter(e.path().replaceFirst("^\\$\\.?", "").isEmpty() ? "body" : e.path().substring(2),
-                e.getMessage());
+            // "$.size" names the member; "$" the body as a whole
+            throw badParameter(e.path().startsWith("$.") ? e.path().substring(2) : "body", e.getMessage());
           } catch (IllegalArgumentException e) {
             throw badParameter("body", e.getMessage());
           }
@@ -79,7 +79,7 @@ public final class LogRoutes {
         }));
   }
 
-  /** A JSON-ready answer of the core, whose size check fails with an IllegalArgumentException. */
+  /** A JSON-ready answer of the core, whose size checks fail with an IllegalArgumentException. */
   @FunctionalInterface
   private interface Answer {
     Object get();
@@ -89,8 +89,6 @@ public final class LogRoutes {
     Object body;
     try {
       body = answer.get();
-    } catch (LogFormatException e) {
-      throw badParameter(sizeParameter, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw badParameter(sizeParameter, e.getMessage());
     }

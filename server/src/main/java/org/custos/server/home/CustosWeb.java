@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.custos.archive.log.PublicLog;
 import org.custos.archive.principals.ApiKeys;
 import org.custos.server.auth.ApiKeyAuthenticator;
 import org.custos.server.auth.Authenticator;
@@ -11,8 +12,10 @@ import org.custos.server.auth.BearerAuthenticator;
 import org.custos.server.auth.JwtAuthenticator;
 import org.custos.server.auth.JwtSettings;
 import org.custos.server.auth.ScopePolicy;
+import org.custos.server.dicomweb.DicomWebReadRoutes;
 import org.custos.server.dicomweb.stow.StowRoutes;
 import org.custos.server.http.HealthRoutes;
+import org.custos.server.http.LogRoutes;
 import org.custos.server.http.Route;
 import org.custos.server.http.ServerSettings;
 import org.custos.server.http.WebServer;
@@ -20,8 +23,8 @@ import org.custos.server.http.tls.TlsMaterial;
 
 /**
  * The web server wired by hand over an open instance: TLS identity, API keys and (if configured)
- * JWTs, the scope policy, and the routes — health, readiness, STOW-RS. Routes of QIDO-RS, WADO-RS
- * and the public log are added here as they arrive.
+ * JWTs, the scope policy, and the routes — health, readiness, the public transparency log, STOW-RS,
+ * and the DICOMweb reads (QIDO-RS, WADO-RS, rendering, WADO-URI).
  */
 public final class CustosWeb {
   private CustosWeb() {}
@@ -38,7 +41,9 @@ public final class CustosWeb {
         new ApiKeyAuthenticator(new ApiKeys(instance.archive().context())), tokens);
     List<Route> routes = new ArrayList<>();
     routes.addAll(HealthRoutes.routes(() -> instance.archive().context().index().read(s -> s.setting("archive-id"))));
+    routes.addAll(LogRoutes.routes(new PublicLog(instance.archive().log())));
     routes.addAll(StowRoutes.routes(instance.archive(), settings.stowMaxRequestBytes()));
+    routes.addAll(DicomWebReadRoutes.routes(instance.archive()));
     return WebServer.start(settings, tls, authenticator, new ScopePolicy(), routes);
   }
 }

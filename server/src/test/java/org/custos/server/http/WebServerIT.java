@@ -85,7 +85,7 @@ class WebServerIT {
     responses.add(server.client.send(HttpRequest.newBuilder(server.url("/healthz"))
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", ORIGIN)
         .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString()));
-    assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 404, 401, 404, 204);
+    assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 404, 401, 401, 204);
     for (HttpResponse<String> response : responses) {
       assertSecurityHeaders(response);
       assertThat(Http.header(response, "Strict-Transport-Security")).as(response.uri().toString())

@@ -209,23 +209,10 @@ class LiveLogTest {
     log.access(P, "RETRIEVE");
     log.access(P, "RENDER");
     LogServer.Answers honest = LogServer.of(log);
-    LogServer.Answers hiding = new LogServer.Answers() {
-      @Override
-      public String checkpoint() {
-        return honest.checkpoint();
-      }
-
-      @Override
-      public String consistency(long from, long to) {
-        return honest.consistency(from, to);
-      }
-
-      @Override
-      public String successors(SuccessorsQuery query) {
-        List<ReceiptEntry> later = log.successors(query.entryHash(), query.size());
-        return new SuccessorsAnswer(query.size(), later.subList(1, later.size())).toJson();
-      }
-    };
+    LogServer.Answers hiding = withSuccessors(honest, query -> {
+      List<ReceiptEntry> later = log.successors(query.entryHash(), query.size());
+      return new SuccessorsAnswer(query.size(), later.subList(1, later.size())).toJson();
+    });
 
     Run run = against(hiding);
 
@@ -238,25 +225,12 @@ class LiveLogTest {
   void successorsWithABadProof_fail() throws Exception {
     log.access(P, "RETRIEVE");
     LogServer.Answers honest = LogServer.of(log);
-    Run run = against(new LogServer.Answers() {
-      @Override
-      public String checkpoint() {
-        return honest.checkpoint();
-      }
-
-      @Override
-      public String consistency(long from, long to) {
-        return honest.consistency(from, to);
-      }
-
-      @Override
-      public String successors(SuccessorsQuery query) {
-        ReceiptEntry e = log.successors(query.entryHash(), query.size()).get(0);
-        List<byte[]> proof = new ArrayList<>(e.proof());
-        proof.get(0)[0] ^= 1;
-        return new SuccessorsAnswer(query.size(), List.of(new ReceiptEntry(e.index(), e.salt(), e.entry(), proof))).toJson();
-      }
-    });
+    Run run = against(withSuccessors(honest, query -> {
+      ReceiptEntry e = log.successors(query.entryHash(), query.size()).get(0);
+      List<byte[]> proof = new ArrayList<>(e.proof());
+      proof.get(0)[0] ^= 1;
+      return new SuccessorsAnswer(query.size(), List.of(new ReceiptEntry(e.index(), e.salt(), e.entry(), proof))).toJson();
+    }));
 
     assertThat(run.failures()).containsExactly("entry at leaf 4 is not included in the tree of size 5: its salt, entry"
         + " or proof was altered, or the index is wrong");
@@ -348,22 +322,9 @@ class LiveLogTest {
   void aRefusedQuestion_isAVerificationFailure() throws Exception {
     log.access(P, "RETRIEVE");
     LogServer.Answers honest = LogServer.of(log);
-    Run run = against(new LogServer.Answers() {
-      @Override
-      public String checkpoint() {
-        return honest.checkpoint();
-      }
-
-      @Override
-      public String consistency(long from, long to) {
-        return honest.consistency(from, to);
-      }
-
-      @Override
-      public String successors(SuccessorsQuery query) {
-        throw new LogServer.Status(404);
-      }
-    });
+    Run run = against(withSuccessors(honest, query -> {
+      throw new LogServer.Status(404);
+    }));
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.failures()).singleElement().asString().endsWith("answered HTTP 404 for the successors");

@@ -32,14 +32,22 @@ final class ReadExchange {
 
   private ReadExchange() {}
 
-  static void search(Context ctx, Answer<QidoResponse> answer) throws IOException {
-    QidoResponse response;
+  /** The answer, or empty after the refusal was sent as its status and JSON body. */
+  private static <T> java.util.Optional<T> answered(Context ctx, Answer<T> answer) throws IOException {
     try {
-      response = answer.get();
+      return java.util.Optional.of(answer.get());
     } catch (DicomWebException | NotFoundException e) {
       error(ctx, e);
+      return java.util.Optional.empty();
+    }
+  }
+
+  static void search(Context ctx, Answer<QidoResponse> answer) throws IOException {
+    java.util.Optional<QidoResponse> answered = answered(ctx, answer);
+    if (answered.isEmpty()) {
       return;
     }
+    QidoResponse response = answered.get();
     HttpServletResponse res = ctx.res();
     res.setStatus(200);
     res.setContentType(response.contentType());
@@ -51,13 +59,11 @@ final class ReadExchange {
   }
 
   static void send(Context ctx, Answer<DicomWebResponse> answer) throws IOException {
-    DicomWebResponse response;
-    try {
-      response = answer.get();
-    } catch (DicomWebException | NotFoundException e) {
-      error(ctx, e);
+    java.util.Optional<DicomWebResponse> answered = answered(ctx, answer);
+    if (answered.isEmpty()) {
       return;
     }
+    DicomWebResponse response = answered.get();
     HttpServletResponse res = ctx.res();
     res.setStatus(200);
     res.setContentType(response.contentType());

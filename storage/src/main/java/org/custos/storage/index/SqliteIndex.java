@@ -31,7 +31,8 @@ import org.sqlite.SQLiteDataSource;
  * on open and refused if a newer build migrated it further.
  *
  * <p>Threading: thread-safe. SQLite allows one writer, so writes are serialised here, on one
- * connection behind a fair lock, rather than left to fail with SQLITE_BUSY; reads run in parallel
+ * connection behind a fair lock, rather than left to fail with SQLITE_BUSY, and writers that
+ * arrive together share one commit ({@link GroupCommit}); reads run in parallel
  * on a small set of read-only connections, each on a snapshot, never blocked by the writer. A write
  * inside a write on the same thread is refused (it would share the connection). Other processes
  * opening the same file wait up to the busy timeout for the write lock.
@@ -48,12 +49,14 @@ public final class SqliteIndex implements ArchiveIndex {
   private final Path file;
   private final StatementCache writer;
   private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final GroupCommit groupCommit;
   private final BlockingQueue<StatementCache> readers;
   private volatile boolean closed;
 
   private SqliteIndex(Path file, Connection writer, List<Connection> readers) {
     this.file = file;
     this.writer = new StatementCache(writer);
+    this.groupCommit = new GroupCommit(this.writer, writeLock);
     this.readers = new ArrayBlockingQueue<>(readers.size());
     readers.forEach(r -> this.readers.add(new StatementCache(r)));
   }
@@ -104,13 +107,7 @@ public final class SqliteIndex implements ArchiveIndex {
     if (writeLock.isHeldByCurrentThread()) {
       throw new IllegalStateException("write called inside a write on the same index");
     }
-    writeLock.lock();
-    try {
-      checkOpen();
-      return Transactions.run(writer, SqlDialect.SQLITE, true, work);
-    } finally {
-      writeLock.unlock();
-    }
+    return groupCommit.write(work, this::checkOpen);
   }
 
   @Override
@@ -140,6 +137,7 @@ public final class SqliteIndex implements ArchiveIndex {
     List<Connection> all = new ArrayList<>();
     writeLock.lock();
     try {
+      groupCommit.commitOpen();
       writer.close();
       all.add(writer.connection());
       for (int i = 0; i < READ_CONNECTIONS; i++) {

@@ -212,20 +212,26 @@ final class StoreTransaction {
     return boundary;
   }
 
-  /** The response is DICOM JSON; an Accept that allows neither it nor JSON nor anything is refused. */
+  /**
+   * The response is DICOM JSON; an Accept that allows neither it nor JSON nor anything is refused,
+   * and so is a range with {@code q=0}, which RFC 9110 12.5.1 defines as "not acceptable".
+   */
   private static void checkAccept(String accept) {
     if (accept == null || accept.isBlank()) {
       return;
     }
     for (String range : accept.split(",")) {
-      String essence = range.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-      if (essence.equals("application/dicom+json") || essence.equals("application/json") || essence.equals("*/*")
-          || essence.equals("application/*")) {
+      String[] pieces = range.split(";");
+      String essence = pieces[0].strip().toLowerCase(java.util.Locale.ROOT);
+      boolean refused = java.util.Arrays.stream(pieces).skip(1)
+          .anyMatch(p -> p.strip().matches("[qQ]\\s*=\\s*0(\\.0{0,3})?"));
+      if (!refused && (essence.equals("application/dicom+json") || essence.equals("application/json")
+          || essence.equals("*/*") || essence.equals("application/*"))) {
         return;
       }
     }
-    throw new ApiException(406, "not-acceptable", "STOW-RS answers in application/dicom+json only "
-        + "(application/dicom+xml is not supported)");
+    throw new ApiException(406, "not-acceptable", "the Accept header excludes application/dicom+json: STOW-RS "
+        + "answers in application/dicom+json only (application/dicom+xml is not supported)");
   }
 
   private static void checkUid(String uid) {

@@ -96,7 +96,7 @@ final class StoreTransaction {
       uids = HeaderPrescan.scan(in);
     } catch (InstanceRejectedException e) {
       rethrowFramingError(reader);
-      return new InstanceOutcome.Failed(number, Optional.empty(), FailureReason.of(e.reason()), e.getMessage());
+      return new InstanceOutcome.Failed(number, Optional.empty(), FailureReason.of(e), e.getMessage());
     } catch (IOException | RuntimeException e) {
       rethrowFramingError(reader);
       if (e instanceof IOException io && !(e.getMessage() != null && e.getMessage().contains("mark"))) {
@@ -114,7 +114,7 @@ final class StoreTransaction {
       return new InstanceOutcome.Stored(number, uids, WarningReason.of(receipt));
     } catch (InstanceRejectedException e) {
       rethrowFramingError(reader);
-      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.of(e.reason()), e.getMessage());
+      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.of(e), e.getMessage());
     } catch (StorageFullException e) {
       return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.OUT_OF_RESOURCES,
           "the archive's storage is full");

@@ -37,6 +37,8 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
    * {@code *}{@code /*} when the header is absent or blank. Ranges with {@code q=0} are dropped.
    *
    * @throws InvalidRequestException naming {@code Accept} when a range is malformed
+   * @throws NotAcceptableException when every range has {@code q=0}: the client accepts nothing
+   *     (RFC 9110 12.5.1: "a value of 0 means not acceptable"), which is a 406, not a malformed request
    */
   public static List<MediaType> parseAccept(String header) {
     if (header == null || header.isBlank()) {
@@ -52,7 +54,7 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
       }
     }
     if (ranges.isEmpty()) {
-      throw new InvalidRequestException("Accept", "no acceptable media range (all have q=0)");
+      throw new NotAcceptableException("the Accept header gives every media range q=0, so nothing is acceptable");
     }
     ranges.sort(Comparator.comparingDouble((MediaType range) -> range.quality()).reversed());
     return List.copyOf(ranges);

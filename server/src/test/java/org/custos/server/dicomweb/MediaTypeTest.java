@@ -49,6 +49,14 @@ class MediaTypeTest {
       assertThatThrownBy(() -> MediaType.parseAccept(bad)).as(bad).isInstanceOf(InvalidRequestException.class)
           .extracting(e -> ((InvalidRequestException) e).parameter()).isEqualTo("Accept");
     }
-    assertThatThrownBy(() -> MediaType.parseAccept("image/png;q=0")).isInstanceOf(InvalidRequestException.class);
+  }
+
+  @Test
+  void anAcceptWhoseEveryRangeHasQZero_acceptsNothing_406() {
+    // RFC 9110 12.5.1: q=0 means "not acceptable"; a well-formed header that allows nothing is a 406, not a 400.
+    for (String none : List.of("image/png;q=0", "application/dicom+json;q=0, */*;q=0.000")) {
+      assertThatThrownBy(() -> MediaType.parseAccept(none)).as(none).isInstanceOf(NotAcceptableException.class)
+          .hasMessageContaining("Accept").hasMessageContaining("q=0");
+    }
   }
 }

@@ -49,6 +49,26 @@ final class Corpus {
     }
   }
 
+  /**
+   * The manifest rows of {@code category} (edge rows also live under valid/ and dicomdir/) and every
+   * file under the folder of that name, listed or not, so that a file added to the corpus is not
+   * silently skipped.
+   */
+  static List<Path> categoryAndFolder(String category) {
+    java.util.Set<Path> files = new java.util.LinkedHashSet<>(category(category));
+    try (var walk = Files.walk(root().resolve(category))) {
+      walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(files);
+  }
+
+  /** The path of a corpus file relative to the corpus root, with forward slashes (as in MANIFEST.tsv). */
+  static String relative(Path file) {
+    return root().relativize(file).toString().replace('\\', '/');
+  }
+
   static byte[] bytes(Path file) {
     try {
       return Files.readAllBytes(file);
@@ -65,7 +85,15 @@ final class Corpus {
 
   /** MR_small with a new SOP Instance UID (and the given study, a new series): never stored before. */
   static Fresh fresh(String studyUid) {
-    DicomFile source = DicomReader.read(file("valid/pydicom/MR_small.dcm"), ReadOptions.DEFAULT.withAllValuesInMemory());
+    return fresh("valid/pydicom/MR_small.dcm", studyUid);
+  }
+
+  /**
+   * A copy of the corpus file {@code relative} (which has a File Meta) with a new SOP Instance UID,
+   * the given study and a new series, in the file's own transfer syntax: never stored before.
+   */
+  static Fresh fresh(String relative, String studyUid) {
+    DicomFile source = DicomReader.read(file(relative), ReadOptions.DEFAULT.withAllValuesInMemory());
     String sop = uid();
     String series = uid();
     DataSet dataSet = put(put(put(source.dataSet(), Tags.SOPInstanceUID, sop), Tags.StudyInstanceUID, studyUid),

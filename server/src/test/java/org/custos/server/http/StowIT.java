@@ -274,15 +274,17 @@ class StowIT {
   void wrongMediaTypes_are415_andAMissingBoundaryIs400_allInJson() throws Exception {
     byte[] body = Stow.body(Corpus.fresh().bytes());
     String boundary = "; boundary=" + Stow.BOUNDARY;
-    String[][] cases = {
-        {null, "415"},
-        {"application/dicom", "415"},
-        {"multipart/related" + boundary, "415"},
-        {"multipart/related; type=\"application/dicom+json\"" + boundary, "415"},
-        {"multipart/related; type=\"application/octet-stream\"" + boundary, "415"},
-        {"multipart/related; type=application/dicom; bound", "415"},
-        {"multipart/related; type=\"application/dicom\"", "400"},
-        {"multipart/related; type=\"application/dicom\"; boundary=\"" + "x".repeat(71) + "\"", "400"},
+    String[][] cases = { // Content-Type, status, what the detail must name
+        {null, "415", "no Content-Type"},
+        {"application/dicom", "415", "the Content-Type is application/dicom"},
+        {"multipart/related" + boundary, "415", "without a type parameter"},
+        {"multipart/related; type=\"application/dicom+json\"" + boundary, "415", "of type application/dicom+json"},
+        {"multipart/related; type=\"application/octet-stream\"" + boundary, "415", "of type application/octet-stream"},
+        {"multipart/related; type=application/dicom; bound", "415", "not a valid media type"},
+        {"multipart/related; type=application/dicom" + boundary + boundary, "415", "parameter boundary is given twice"},
+        {"multipart/related; type=\"application/dicom\"", "400", "no boundary parameter"},
+        {"multipart/related; type=\"application/dicom\"; boundary=\"" + "x".repeat(71) + "\"", "400", "1-70 char"},
+        {"multipart/related; type=\"application/dicom\"; boundary=other-than-the-body", "400", "no delimiter"},
     };
     long blobs = server.blobFiles();
     for (String[] c : cases) {
@@ -291,7 +293,7 @@ class StowIT {
       assertThat(Http.header(response, "Content-Type")).isEqualTo("application/json");
       assertThat(Http.json(response).path("error").asText())
           .isEqualTo(c[1].equals("415") ? "unsupported-media-type" : "malformed-multipart");
-      assertThat(Http.json(response).path("detail").asText()).isNotBlank();
+      assertThat(Http.json(response).path("detail").asText()).as(c[0]).contains(c[2]);
     }
     HttpResponse<String> unquoted = postRaw("multipart/related; type=application/dicom" + boundary, body);
     assertThat(unquoted.statusCode()).as("unquoted type, as many clients send it").isEqualTo(200);

@@ -191,7 +191,7 @@ public final class MultipartReader {
     pos += delimiter.length;
     dataEnd = -1;
     long at = offset();
-    require(2, "after a delimiter");
+    require(2, "after " + delimiterName());
     if (buf[pos] == '-' && buf[pos + 1] == '-') {
       pos += 2;
       state = State.DONE;
@@ -202,16 +202,21 @@ public final class MultipartReader {
       pos++;
       if (++padding > MAX_PADDING_BYTES) {
         throw new MultipartException(MultipartException.Kind.MALFORMED_DELIMITER, at,
-            "more than " + MAX_PADDING_BYTES + " bytes of padding after a delimiter");
+            "more than " + MAX_PADDING_BYTES + " bytes of padding after " + delimiterName());
       }
-      require(2, "after a delimiter");
+      require(2, "after " + delimiterName());
     }
     if (buf[pos] != CR || buf[pos + 1] != LF) {
       throw new MultipartException(MultipartException.Kind.MALFORMED_DELIMITER, at,
-          "a delimiter must be followed by CRLF or \"--\" (is the boundary used inside a part?)");
+          delimiterName() + " is followed by neither CRLF nor \"--\" (is the boundary used inside a part?)");
     }
     pos += 2;
     state = State.HEADERS;
+  }
+
+  /** Which delimiter the reader is at, for messages: the first one, or the one that ends part n. */
+  private String delimiterName() {
+    return parts == 0 ? "the first delimiter" : "the delimiter after part " + parts;
   }
 
   private Map<String, String> readHeaders() throws IOException {

@@ -96,7 +96,7 @@ final class StoreTransaction {
       uids = HeaderPrescan.scan(in);
     } catch (InstanceRejectedException e) {
       rethrowFramingError(reader);
-      return new InstanceOutcome.Failed(number, Optional.empty(), FailureReason.of(e.reason()), e.getMessage());
+      return new InstanceOutcome.Failed(number, Optional.empty(), FailureReason.of(e), e.getMessage());
     } catch (IOException | RuntimeException e) {
       rethrowFramingError(reader);
       if (e instanceof IOException io && !(e.getMessage() != null && e.getMessage().contains("mark"))) {
@@ -114,7 +114,7 @@ final class StoreTransaction {
       return new InstanceOutcome.Stored(number, uids, WarningReason.of(receipt));
     } catch (InstanceRejectedException e) {
       rethrowFramingError(reader);
-      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.of(e.reason()), e.getMessage());
+      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.of(e), e.getMessage());
     } catch (StorageFullException e) {
       return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.OUT_OF_RESOURCES,
           "the archive's storage is full");
@@ -212,20 +212,26 @@ final class StoreTransaction {
     return boundary;
   }
 
-  /** The response is DICOM JSON; an Accept that allows neither it nor JSON nor anything is refused. */
+  /**
+   * The response is DICOM JSON; an Accept that allows neither it nor JSON nor anything is refused,
+   * and so is a range with {@code q=0}, which RFC 9110 12.5.1 defines as "not acceptable".
+   */
   private static void checkAccept(String accept) {
     if (accept == null || accept.isBlank()) {
       return;
     }
     for (String range : accept.split(",")) {
-      String essence = range.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-      if (essence.equals("application/dicom+json") || essence.equals("application/json") || essence.equals("*/*")
-          || essence.equals("application/*")) {
+      String[] pieces = range.split(";");
+      String essence = pieces[0].strip().toLowerCase(java.util.Locale.ROOT);
+      boolean refused = java.util.Arrays.stream(pieces).skip(1)
+          .anyMatch(p -> p.strip().matches("[qQ]\\s*=\\s*0(\\.0{0,3})?"));
+      if (!refused && (essence.equals("application/dicom+json") || essence.equals("application/json")
+          || essence.equals("*/*") || essence.equals("application/*"))) {
         return;
       }
     }
-    throw new ApiException(406, "not-acceptable", "STOW-RS answers in application/dicom+json only "
-        + "(application/dicom+xml is not supported)");
+    throw new ApiException(406, "not-acceptable", "the Accept header excludes application/dicom+json: STOW-RS "
+        + "answers in application/dicom+json only (application/dicom+xml is not supported)");
   }
 
   private static void checkUid(String uid) {

@@ -102,6 +102,8 @@ public final class WadoUriService {
       types = MediaType.parseAccept(list);
     } catch (InvalidRequestException e) {
       throw new InvalidRequestException("contentType", "is a comma-separated list of media types");
+    } catch (NotAcceptableException e) {
+      types = List.of(); // every type has q=0: none is supported
     }
     for (MediaType type : types) {
       String essence = type.essence().toLowerCase(Locale.ROOT);

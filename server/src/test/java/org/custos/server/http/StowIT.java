@@ -283,7 +283,7 @@ class StowIT {
         {"multipart/related; type=application/dicom; bound", "415", "not a valid media type"},
         {"multipart/related; type=application/dicom" + boundary + boundary, "415", "parameter boundary is given twice"},
         {"multipart/related; type=\"application/dicom\"", "400", "no boundary parameter"},
-        {"multipart/related; type=\"application/dicom\"; boundary=\"" + "x".repeat(71) + "\"", "400", "1-70 char"},
+        {"multipart/related; type=\"application/dicom\"; boundary=\"" + "x".repeat(201) + "\"", "400", "1-200 char"},
         {"multipart/related; type=\"application/dicom\"; boundary=other-than-the-body", "400", "no delimiter"},
     };
     long blobs = server.blobFiles();

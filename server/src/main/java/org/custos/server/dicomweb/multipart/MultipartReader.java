@@ -69,17 +69,21 @@ public final class MultipartReader {
     lim = 2;
   }
 
+  /** Longest boundary read: RFC 2046 binds senders to 70, but Orthanc 1.10's STOW client sends 73. */
+  public static final int MAX_BOUNDARY_CHARS = 200;
+
   /**
-   * RFC 2046 5.1.1: 1 to 70 characters of DIGIT, ALPHA and {@code '()+_,-./:=?} and space, not
-   * ending in a space.
+   * RFC 2046 5.1.1's characters (DIGIT, ALPHA, {@code '()+_,-./:=?} and space, not ending in a
+   * space), from 1 to {@value #MAX_BOUNDARY_CHARS} of them: the RFC's limit of 70 binds senders,
+   * and a reader that enforced it would refuse real clients (Orthanc's DICOMweb plugin).
    *
    * @throws IllegalArgumentException naming the rule
    */
   public static void checkBoundary(String boundary) {
-    if (boundary == null || boundary.isEmpty() || boundary.length() > 70 || boundary.endsWith(" ")
+    if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY_CHARS || boundary.endsWith(" ")
         || !boundary.matches("[0-9A-Za-z'()+_,\\-./:=? ]+")) {
-      throw new IllegalArgumentException("the boundary must be 1-70 characters of letters, digits and '()+_,-./:=? "
-          + "(RFC 2046 5.1.1), not ending in a space");
+      throw new IllegalArgumentException("the boundary must be 1-" + MAX_BOUNDARY_CHARS + " characters of letters, "
+          + "digits and '()+_,-./:=? (RFC 2046 5.1.1), not ending in a space");
     }
   }
 

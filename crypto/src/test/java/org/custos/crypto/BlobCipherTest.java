@@ -47,6 +47,23 @@ class BlobCipherTest {
     assertThat(fixture.openSeekable(blob, BlobFixture.CONTEXT)).isEqualTo(plaintext);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 4096 - 56, 4096 - 55, 40_000, (int) BlobCipher.SMALL_PLAINTEXT_BYTES})
+  void encryptSmall_writesFourKibSegments_thatTheDefaultReaderOpens(int size) throws IOException {
+    byte[] plaintext = BlobFixture.random(size, size + 3);
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    try (OutputStream out = new BlobCipher().encryptSmall(sink, fixture.key, BlobFixture.CONTEXT)) {
+      out.write(plaintext);
+    }
+    byte[] blob = sink.toByteArray();
+    int body = blob.length - new BlobCipher().readHeader(new ByteArrayInputStream(blob)).headerLengthBytes();
+    // Tink's layout with 4,096-byte ciphertext segments: the first carries 4096 - 16 - 40 bytes.
+    int segments = size <= 4096 - 56 ? 1 : 1 + (size - (4096 - 56) + 4080 - 1) / 4080;
+    assertThat(body).isEqualTo(size + 40 + 16 * segments);
+    assertThat(fixture.open(blob, BlobFixture.CONTEXT)).isEqualTo(plaintext);
+    assertThat(fixture.openSeekable(blob, BlobFixture.CONTEXT)).isEqualTo(plaintext);
+  }
+
   @Test
   void sameInput_givesDifferentBlobs() {
     byte[] plaintext = BlobFixture.random(100, 1);

@@ -22,6 +22,7 @@ import org.custos.archive.seal.PixelSeal;
 import org.custos.archive.seal.Seals;
 import org.custos.archive.seal.Sha256;
 import org.custos.crypto.BlindIndexDomain;
+import org.custos.crypto.BlobCipher;
 import org.custos.crypto.BlobContext;
 import org.custos.crypto.NewPatientKey;
 import org.custos.crypto.PatientKey;
@@ -113,7 +114,9 @@ public final class Ingestor {
     long size;
     try (BlobWriter writer = context.blobs().create(blobId)) {
       MessageDigest digest = Sha256.newDigest();
-      try (OutputStream encrypting = context.cipher().encrypt(writer.stream(), key, blobContext)) {
+      try (OutputStream encrypting = endsWithin(in, BlobCipher.SMALL_PLAINTEXT_BYTES)
+          ? context.cipher().encryptSmall(writer.stream(), key, blobContext)
+          : context.cipher().encrypt(writer.stream(), key, blobContext)) {
         TeeInputStream tee = new TeeInputStream(in, encrypting, digest);
         parsed = parse(tee);
         drain(tee);
@@ -158,6 +161,32 @@ public final class Ingestor {
       StorageException failure = StorageErrors.of("reading the committed blob back", e);
       deleteQuietly(blobId, failure);
       throw failure;
+    }
+  }
+
+  /**
+   * Whether the instance ends within {@code limit} bytes from here: reads ahead into the buffer
+   * (at most limit + 1 bytes) and resets, so nothing is consumed. The size is not known in advance
+   * for a stream (STOW-RS parts, C-STORE), and the blob's segment size must be chosen before the
+   * first byte is encrypted.
+   */
+  private static boolean endsWithin(BufferedInputStream in, long limit) throws IOException {
+    in.mark((int) limit + 1);
+    try {
+      long seen = 0;
+      while (seen <= limit) {
+        long skipped = in.skip(limit + 1 - seen);
+        if (skipped > 0) {
+          seen += skipped;
+        } else if (in.read() < 0) {
+          return true;
+        } else {
+          seen++;
+        }
+      }
+      return false;
+    } finally {
+      in.reset();
     }
   }
 

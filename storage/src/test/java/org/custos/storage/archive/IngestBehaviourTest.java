@@ -72,6 +72,42 @@ class IngestBehaviourTest {
   }
 
   @Test
+  void aSmallInstance_isWrittenWithFourKibSegments_aLargeOneWithOneMib_andBothReadBack() throws Exception {
+    TestInstance small = TestInstance.of("SEG-1", "HOSP-A", "Small^Sam");
+    TestInstance large = TestInstance.of("SEG-2", "HOSP-A", "Large^Lara").with(Tags.TextValue, Vr.UT, "x".repeat(300_000));
+    fixture.ingest(small.bytes());
+    fixture.ingest(large.bytes());
+
+    assertThat(bodyBytes(small)).isEqualTo(tinkBody(plaintextBytes(small), 4096));
+    assertThat(bodyBytes(large)).isEqualTo(tinkBody(plaintextBytes(large), 1 << 20));
+    assertThat(fixture.retrieve(small.sopInstanceUid())).isEqualTo(small.bytes());
+    assertThat(fixture.retrieve(large.sopInstanceUid())).isEqualTo(large.bytes());
+  }
+
+  private long plaintextBytes(TestInstance instance) {
+    return fixture.archive.versions(instance.sopInstanceUid()).get(0).storedSizeBytes();
+  }
+
+  /** The blob file's length after its header: Tink's segmented body as laid out in docs/formats/blob.md. */
+  private long bodyBytes(TestInstance instance) throws Exception {
+    String blobId = fixture.archive.versions(instance.sopInstanceUid()).get(0).blobId().value();
+    try (var walk = java.nio.file.Files.walk(fixture.blobDir())) {
+      java.nio.file.Path file = walk.filter(p -> p.getFileName().toString().equals(blobId)).findFirst().orElseThrow();
+      try (var in = java.nio.file.Files.newInputStream(file)) {
+        int header = new org.custos.crypto.BlobCipher().readHeader(in).headerLengthBytes();
+        return java.nio.file.Files.size(file) - header;
+      }
+    }
+  }
+
+  private static long tinkBody(long plaintext, int segmentBytes) {
+    long first = segmentBytes - 16 - 40;
+    long later = segmentBytes - 16;
+    long segments = plaintext <= first ? 1 : 1 + (plaintext - first + later - 1) / later;
+    return plaintext + 40 + 16 * segments;
+  }
+
+  @Test
   void theSamePatientIdFromTwoIssuers_isTwoPatients() {
     IngestReceipt a = fixture.ingest(TestInstance.of("12345", "HOSP-A", "Doe^Jane").bytes());
     IngestReceipt b = fixture.ingest(TestInstance.of("12345", "HOSP-B", "Roe^Richard").bytes());

@@ -49,9 +49,24 @@ public record InstanceAttributes(
     String study = requiredUid(dataSet, Tags.StudyInstanceUID, "Study Instance UID (0020,000D)");
     String series = requiredUid(dataSet, Tags.SeriesInstanceUID, "Series Instance UID (0020,000E)");
     String modality = dataSet.getString(Tags.Modality).map(String::strip).orElse("");
-    Optional<String> date = dataSet.getString(Tags.StudyDate).map(String::strip).filter(d -> d.matches("\\d{8}"));
+    Optional<String> date = dataSet.getString(Tags.StudyDate).map(String::strip).flatMap(InstanceAttributes::rangeDate);
     return new InstanceAttributes(sopInstance, sopClass, study, series, PatientIdentity.of(dataSet),
         values(dataSet, STUDY_TAGS), values(dataSet, SERIES_TAGS), modality, date);
+  }
+
+  /**
+   * The Study Date as YYYYMMDD for the index's range search: the DA form, or the ACR-NEMA form
+   * YYYY.MM.DD that PS3.5 6.2 (DA) still asks readers to accept from older equipment; anything else
+   * is kept in the sealed attributes only.
+   */
+  static Optional<String> rangeDate(String value) {
+    if (value.matches("\\d{8}")) {
+      return Optional.of(value);
+    }
+    if (value.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
+      return Optional.of(value.replace(".", ""));
+    }
+    return Optional.empty();
   }
 
   static String requiredUid(DataSet dataSet, int tag, String name) {

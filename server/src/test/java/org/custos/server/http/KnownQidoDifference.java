@@ -93,14 +93,16 @@ enum KnownQidoDifference {
           && d.resultValue("00080020").isEmpty();
     }
   },
-  ACR_NEMA_STUDY_DATE_NOT_INDEXED("Study Dates stored in the ACR-NEMA form YYYY.MM.DD (older corpus files) are "
-      + "in range for Orthanc, which compares text; Custos's index keeps only YYYYMMDD dates for range search, "
-      + "so it does not find these studies by date (a Custos limitation, reported: ingest should normalise them)") {
+  ACR_NEMA_STUDY_DATE_NORMALISED("A Study Date stored in the ACR-NEMA form YYYY.MM.DD (older corpus files) is "
+      + "answered by Custos in the DA form YYYYMMDD, the form its index keeps for range search (PS3.5 6.2 asks "
+      + "readers to accept the old form; DICOM JSON carries DA values); Orthanc repeats the stored text. Both find "
+      + "these studies by date range") {
     @Override
     boolean explains(QidoDifference d, CorpusFacts facts) {
-      return d.isMembership() && d.onlyOrthanc() && d.query().key("StudyDate").isPresent()
-          && d.resultValue("00080020").filter(date -> date.matches("\\d{4}\\.\\d{2}\\.\\d{2}"))
-              .filter(date -> inRange(date.replace(".", ""), d.query().key("StudyDate").orElseThrow())).isPresent();
+      String orthanc = d.orthanc() == null ? "" : d.orthanc().path("Value").path(0).asText();
+      String custos = d.custos() == null ? "" : d.custos().path("Value").path(0).asText();
+      return d.is("00080020") && orthanc.matches("\\d{4}\\.\\d{2}\\.\\d{2}")
+          && custos.equals(orthanc.replace(".", ""));
     }
   },
   PERSON_NAME_COMPONENT_GROUP("Custos matches a Patient's Name against the whole name or any one component group "
@@ -147,15 +149,5 @@ enum KnownQidoDifference {
       }
     }
     return copy;
-  }
-
-  /** Whether a YYYYMMDD date lies in a DA range ({@code a-b}, {@code a-}, {@code -b}). */
-  private static boolean inRange(String date, String range) {
-    if (!range.contains("-")) {
-      return date.equals(range);
-    }
-    String lower = range.substring(0, range.indexOf('-'));
-    String upper = range.substring(range.indexOf('-') + 1);
-    return date.compareTo(lower) >= 0 && (upper.isEmpty() || date.compareTo(upper) <= 0);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -21,9 +20,6 @@ import org.custos.dicom.DataSet;
 import org.custos.dicom.DicomReader;
 import org.custos.dicom.ReadOptions;
 import org.custos.dicom.dictionary.Tags;
-import org.custos.server.dicomweb.multipart.MediaType;
-import org.custos.server.dicomweb.multipart.MultipartReader;
-import org.custos.server.dicomweb.multipart.Part;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,7 +108,7 @@ class OrthancInteropIT {
           .put("Uri", "/studies/" + s.study() + "/series/" + s.series() + "/instances/" + s.sop());
       HttpResponse<byte[]> fetched = orthanc.post("/dicom-web/servers/" + REMOTE + "/get", get);
       assertThat(fetched.statusCode()).as(s.file()).isEqualTo(200);
-      List<byte[]> parts = parts(fetched);
+      List<byte[]> parts = DicomWebRoutesIT.parts(fetched);
       assertThat(parts).as(s.file()).hasSize(1);
       byte[] file = Corpus.bytes(Corpus.file(s.file()));
       // What Orthanc sent is its stored copy, which Orthanc 1.10 keeps exactly as uploaded.
@@ -216,19 +212,6 @@ class OrthancInteropIT {
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).as("Custos's answer to %s", path).isEqualTo(200);
     return Http.JSON.readTree(response.body());
-  }
-
-  private static List<byte[]> parts(HttpResponse<byte[]> response) throws Exception {
-    MediaType type = MediaType.parse(response.headers().firstValue("Content-Type").orElse(""));
-    assertThat(type.essence()).isEqualTo("multipart/related");
-    MultipartReader reader = new MultipartReader(new ByteArrayInputStream(response.body()),
-        type.parameter("boundary").orElseThrow());
-    List<byte[]> parts = new ArrayList<>();
-    Optional<Part> part;
-    while ((part = reader.next()).isPresent()) {
-      parts.add(part.get().body().readAllBytes());
-    }
-    return parts;
   }
 
   /** Equal apart from the 128-byte preamble, which Custos zeroes unless it is a TIFF header (STOW warning B000). */

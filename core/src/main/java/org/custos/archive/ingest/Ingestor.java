@@ -65,8 +65,9 @@ public final class Ingestor {
       InstanceAttributes header = scan(buffered);
       byte[] identityToken = context.keys().token(BlindIndexDomain.PATIENT_IDENTITY, header.patient().identityKey());
       byte[] uidToken = context.keys().token(BlindIndexDomain.SOP_INSTANCE_UID, header.sopInstanceUid());
-      try (StripedLocks.Held held = locks.lock(identityToken, uidToken)) {
-        return ingestLocked(buffered, gated.zeroed(), header, identityToken, uidToken, source);
+      boolean patientKnown = context.index().read(sess -> sess.patientByIdentity(identityToken)).isPresent();
+      try (StripedLocks.Held held = patientKnown ? locks.lock(uidToken, uidToken) : locks.lock(identityToken, uidToken)) {
+        return ingestLocked(buffered, gated.zeroed(), header, identityToken, uidToken, !patientKnown, source);
       }
     } catch (SinkFailure e) {
       throw StorageErrors.of("writing the blob", e.getCause());
@@ -95,9 +96,20 @@ public final class Ingestor {
     }
   }
 
+  /**
+   * Runs holding the SOP Instance UID's stripe (one version sequence per instance), and the
+   * patient's stripe too when the patient was new ({@code patientLocked}), so that concurrent first
+   * instances create one patient key. A known patient needs no lock: its row is only read, and all
+   * changes are recorded in one index transaction. Locking the patient for every instance would
+   * serialise the whole ingest of a study that several clients send at once.
+   */
   private IngestReceipt ingestLocked(BufferedInputStream in, boolean preambleZeroed, InstanceAttributes header,
-      byte[] identityToken, byte[] uidToken, IngestSource source) throws IOException {
+      byte[] identityToken, byte[] uidToken, boolean patientLocked, IngestSource source) throws IOException {
     var known = context.index().read(s -> new Known(s.patientByIdentity(identityToken), s.instanceVersions(uidToken)));
+    if (known.patient().isEmpty() && !patientLocked) {
+      throw new StorageException("the patient was removed while the instance was stored (shredded concurrently?); "
+          + "send it again");
+    }
     PatientKey key;
     Optional<NewPatientKey> created = Optional.empty();
     if (known.patient().isPresent()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.custos.archive.index.ArchiveEvent;
 import org.custos.archive.ingest.IngestOutcome;
@@ -105,6 +106,52 @@ class IngestBehaviourTest {
     long later = segmentBytes - 16;
     long segments = plaintext <= first ? 1 : 1 + (plaintext - first + later - 1) / later;
     return plaintext + 40 + 16 * segments;
+  }
+
+  @Test
+  void concurrentInstancesOfOnePatient_newThenKnown_makeOnePatient_andEveryVersionIsStoredOnce() throws Exception {
+    TestInstance first = TestInstance.of("CONC-1", "HOSP-A", "Parallel^Pat");
+    TestInstance shared = first.sameStudyNewInstance();
+    List<byte[]> sends = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      sends.add(first.sameStudyNewInstance().bytes()); // a new patient: first instances race
+    }
+    for (int i = 0; i < 3; i++) {
+      sends.add(shared.with(Tags.StudyDescription, Vr.LO, "edit " + i).bytes()); // one UID, three contents
+    }
+    runTogether(sends);
+    List<byte[]> more = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      more.add(first.sameStudyNewInstance().bytes()); // the patient is known now: no patient lock
+    }
+    runTogether(more);
+
+    assertThat(fixture.archive.patients(0, 10)).hasSize(1);
+    assertThat(fixture.archive.versions(shared.sopInstanceUid())).extracting(r -> r.version())
+        .containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(fixture.archive.countInstances()).as("instance versions").isEqualTo(6 + 3 + 6);
+    var report = fixture.archive.verify(done -> {});
+    assertThat(report.problems()).as("blobs, seals, index and transparency log agree").isEmpty();
+  }
+
+  private void runTogether(List<byte[]> instances) throws Exception {
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(instances.size());
+    try {
+      List<java.util.concurrent.Future<IngestReceipt>> receipts = new java.util.ArrayList<>();
+      for (byte[] bytes : instances) {
+        receipts.add(pool.submit(() -> {
+          start.await();
+          return fixture.ingest(bytes);
+        }));
+      }
+      start.countDown();
+      for (var receipt : receipts) {
+        assertThat(receipt.get(60, java.util.concurrent.TimeUnit.SECONDS).instanceId()).isNotEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.custos.archive.index.InstanceRow;
 import org.custos.archive.index.PatientRow;
 import org.custos.archive.ingest.IngestReceipt;
 import org.custos.archive.ingest.IngestSource;
+import org.custos.archive.ingest.StagedIngest;
 import org.custos.archive.ingest.Ingestor;
 import org.custos.archive.ingest.PatientIdentity;
 import org.custos.archive.keys.ArchiveKeys;
@@ -91,6 +92,11 @@ public final class Archive implements AutoCloseable {
   /** See {@link Ingestor#ingest}. */
   public IngestReceipt ingest(InputStream in, IngestSource source) {
     return ingestor.ingest(in, source);
+  }
+
+  /** See {@link Ingestor#stage}: the first half of an ingest, finished on any thread. */
+  public StagedIngest stage(InputStream in, IngestSource source) {
+    return ingestor.stage(in, source);
   }
 
   public Retriever retriever() {

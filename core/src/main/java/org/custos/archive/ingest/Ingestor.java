@@ -59,6 +59,20 @@ public final class Ingestor {
    * @throws StorageException when the blob store or index fails (nothing of the instance remains)
    */
   public IngestReceipt ingest(InputStream in, IngestSource source) {
+    return stage(in, source).finish();
+  }
+
+  /**
+   * The first half of {@link #ingest}: reads the instance from {@code in} to its end, validates,
+   * seals and encrypts it into an uncommitted blob, and holds its ingest locks; {@link
+   * StagedIngest#finish()}, on any thread, makes it durable and records it. A STOW-RS request
+   * stages its next part while the previous one is being made durable. Until then nothing of the
+   * instance is visible or durable; {@link StagedIngest#abandon()} drops it.
+   *
+   * @throws InstanceRejectedException when the instance is malformed or lacks required UIDs
+   * @throws StorageException when the blob store or index fails (nothing of the instance remains)
+   */
+  public StagedIngest stage(InputStream in, IngestSource source) {
     try {
       PreambleGate.Gated gated = gate(in);
       BufferedInputStream buffered = new BufferedInputStream(gated.stream(), 64 * 1024);
@@ -66,8 +80,13 @@ public final class Ingestor {
       byte[] identityToken = context.keys().token(BlindIndexDomain.PATIENT_IDENTITY, header.patient().identityKey());
       byte[] uidToken = context.keys().token(BlindIndexDomain.SOP_INSTANCE_UID, header.sopInstanceUid());
       boolean patientKnown = context.index().read(sess -> sess.patientByIdentity(identityToken)).isPresent();
-      try (StripedLocks.Held held = patientKnown ? locks.lock(uidToken, uidToken) : locks.lock(identityToken, uidToken)) {
-        return ingestLocked(buffered, gated.zeroed(), header, identityToken, uidToken, !patientKnown, source);
+      StripedLocks.Held held = patientKnown ? locks.lock(uidToken, uidToken) : locks.lock(identityToken, uidToken);
+      try {
+        return new StagedIngest(stageLocked(buffered, gated.zeroed(), header, identityToken, uidToken, !patientKnown,
+            source), held);
+      } catch (RuntimeException | Error e) {
+        held.close();
+        throw e;
       }
     } catch (SinkFailure e) {
       throw StorageErrors.of("writing the blob", e.getCause());
@@ -103,8 +122,9 @@ public final class Ingestor {
    * changes are recorded in one index transaction. Locking the patient for every instance would
    * serialise the whole ingest of a study that several clients send at once.
    */
-  private IngestReceipt ingestLocked(BufferedInputStream in, boolean preambleZeroed, InstanceAttributes header,
-      byte[] identityToken, byte[] uidToken, boolean patientLocked, IngestSource source) throws IOException {
+  private StagedIngest.Completion stageLocked(BufferedInputStream in, boolean preambleZeroed,
+      InstanceAttributes header, byte[] identityToken, byte[] uidToken, boolean patientLocked, IngestSource source)
+      throws IOException {
     var known = context.index().read(s -> new Known(s.patientByIdentity(identityToken), s.instanceVersions(uidToken)));
     if (known.patient().isEmpty() && !patientLocked) {
       throw new StorageException("the patient was removed while the instance was stored (shredded concurrently?); "
@@ -121,11 +141,11 @@ public final class Ingestor {
     int version = known.versions().stream().mapToInt(InstanceRow::version).max().orElse(0) + 1;
     BlobContext blobContext = new BlobContext(context.archiveId(), header.sopInstanceUid(), version);
     BlobId blobId = BlobId.random();
-    DicomFile parsed;
-    byte[] storedSeal;
-    long size;
-    try (BlobWriter writer = context.blobs().create(blobId)) {
+    BlobWriter writer = context.blobs().create(blobId);
+    try {
       MessageDigest digest = Sha256.newDigest();
+      DicomFile parsed;
+      long size;
       try (OutputStream encrypting = endsWithin(in, BlobCipher.SMALL_PLAINTEXT_BYTES)
           ? context.cipher().encryptSmall(writer.stream(), key, blobContext)
           : context.cipher().encrypt(writer.stream(), key, blobContext)) {
@@ -134,38 +154,76 @@ public final class Ingestor {
         drain(tee);
         size = tee.count();
       }
-      storedSeal = digest.digest();
+      byte[] storedSeal = digest.digest();
       InstanceAttributes full = InstanceAttributes.of(parsed.dataSet());
       requireSameIdentity(header, full);
       Optional<InstanceRow> same = known.versions().stream()
           .filter(v -> MessageDigest.isEqual(v.storedSeal(), storedSeal)).findFirst();
       if (same.isPresent()) {
-        return recorder.receiptOf(same.get(), IngestOutcome.ALREADY_PRESENT);
+        writer.close();
+        return StagedIngest.Completion.done(recorder.receiptOf(same.get(), IngestOutcome.ALREADY_PRESENT));
       }
-      writer.commit();
+      return new Pending(writer, new Staged(parsed, full, identityToken, uidToken, created, key, version, blobId,
+          blobContext, size, storedSeal, preambleZeroed, header.patient().hasPatientId(), source));
+    } catch (RuntimeException | Error | IOException e) {
+      writer.close(); // uncommitted: discarded
+      throw e;
     }
+  }
+
+  /** A staged instance: its blob written but not committed, its locks held by the caller. */
+  private final class Pending implements StagedIngest.Completion {
+    private final BlobWriter writer;
+    private final Staged staged;
+
+    Pending(BlobWriter writer, Staged staged) {
+      this.writer = writer;
+      this.staged = staged;
+    }
+
+    @Override
+    public IngestReceipt finish() {
+      try {
+        writer.commit();
+      } finally {
+        writer.close();
+      }
+      return recordCommitted(staged);
+    }
+
+    @Override
+    public void abandon() {
+      writer.close();
+    }
+  }
+
+  /** Seals the pixels of a committed blob and records the instance; deletes the blob if that fails. */
+  private IngestReceipt recordCommitted(Staged staged) {
+    DicomFile parsed = staged.parsed();
+    BlobId blobId = staged.blobId();
     // A new patient's key is not in the index until the transaction commits: the pixel seal's
     // read-back resolves it from the cache.
-    created.ifPresent(c -> context.keys().remember(c.key().id(), c.key()));
+    staged.created().ifPresent(c -> context.keys().remember(c.key().id(), c.key()));
     // One decrypting channel for all frames: Tink's seekable channel keeps the segment it last
     // decrypted, so frames read in order cost one decryption per segment, not one per frame.
     try (SeekableByteChannel channel = context.cipher().decryptSeekable(context.blobs().openChannel(blobId),
-        context.keys(), blobContext)) {
+        context.keys(), staged.blobContext())) {
       ChannelBulkDataSource stored = new ChannelBulkDataSource(() -> new UnclosableChannel(channel),
           parsed.dataSetOffset());
       PixelModuleCheck.check(parsed.dataSet(), parsed.transferSyntax(), stored);
       PixelSeal.Result pixel = PixelSeal.compute(parsed.dataSet(), parsed.transferSyntax(), stored);
-      Seals seals = new Seals(storedSeal, pixel.seal(), pixel.kind(), IdentitySeal.of(parsed.dataSet()));
+      Seals seals = new Seals(staged.storedSeal(), pixel.seal(), pixel.kind(), IdentitySeal.of(parsed.dataSet()));
       List<String> warnings = new ArrayList<>();
       pixel.note().ifPresent(warnings::add);
-      if (preambleZeroed) {
+      if (staged.preambleZeroed()) {
         warnings.add("the non-zero preamble was zeroed (not a TIFF header)");
       }
-      if (!header.patient().hasPatientId()) {
+      if (!staged.hasPatientId()) {
         warnings.add("no Patient ID: the patient is identified by name and birth date");
       }
-      return recorder.record(new IngestRecorder.Stored(parsed, InstanceAttributes.of(parsed.dataSet()), identityToken,
-          uidToken, created, key, version, blobId, size, seals, preambleZeroed, source, warnings));
+      return recorder.record(new IngestRecorder.Stored(parsed, staged.attributes(), staged.identityToken(),
+          staged.uidToken(), staged.created(), staged.key(), staged.version(), blobId, staged.sizeBytes(), seals,
+          staged.preambleZeroed(), staged.source(), warnings));
     } catch (RuntimeException e) {
       deleteQuietly(blobId, e);
       throw e;
@@ -239,5 +297,10 @@ public final class Ingestor {
   }
 
   private record Known(Optional<PatientRow> patient, List<InstanceRow> versions) {}
+
+  /** What the first pass learnt about an instance whose blob is written but not yet committed. */
+  private record Staged(DicomFile parsed, InstanceAttributes attributes, byte[] identityToken, byte[] uidToken,
+      Optional<NewPatientKey> created, PatientKey key, int version, BlobId blobId, BlobContext blobContext,
+      long sizeBytes, byte[] storedSeal, boolean preambleZeroed, boolean hasPatientId, IngestSource source) {}
 
 }

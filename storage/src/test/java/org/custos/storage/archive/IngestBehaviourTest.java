@@ -134,6 +134,36 @@ class IngestBehaviourTest {
     assertThat(report.problems()).as("blobs, seals, index and transparency log agree").isEmpty();
   }
 
+  @Test
+  void aStagedInstance_isNeitherVisibleNorDurable_untilFinished_onAnotherThread_andAbandonLeavesNothing() throws Exception {
+    TestInstance kept = TestInstance.of("STAGE-1", "HOSP-A", "Staged^Stan");
+    TestInstance dropped = kept.sameStudyNewInstance();
+    long blobsBefore = CorpusArchiveTest.countFiles(fixture.blobDir());
+    var source = new org.custos.archive.ingest.IngestSource("test", "tester");
+
+    // One at a time: a thread that stages holds the instance's locks until it is finished, so a
+    // second staging on the same thread could wait for itself (STOW-RS finishes on other threads).
+    var stagedKept = fixture.archive.stage(new java.io.ByteArrayInputStream(kept.bytes()), source);
+    assertThat(fixture.archive.versions(kept.sopInstanceUid())).isEmpty();
+    assertThat(fixture.archive.countInstances()).isZero();
+    var finisher = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      IngestReceipt receipt = finisher.submit(stagedKept::finish).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(receipt.outcome()).isEqualTo(IngestOutcome.STORED);
+      var stagedDropped = fixture.archive.stage(new java.io.ByteArrayInputStream(dropped.bytes()), source);
+      finisher.submit(stagedDropped::abandon).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      finisher.shutdownNow();
+    }
+    assertThat(fixture.retrieve(kept.sopInstanceUid())).isEqualTo(kept.bytes());
+    assertThat(fixture.archive.versions(dropped.sopInstanceUid())).isEmpty();
+    assertThat(CorpusArchiveTest.countFiles(fixture.blobDir())).isEqualTo(blobsBefore + 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(stagedKept::finish).isInstanceOf(IllegalStateException.class);
+    // The locks were released by the other thread: the same UIDs can be sent again at once.
+    assertThat(fixture.ingest(dropped.bytes()).outcome()).isEqualTo(IngestOutcome.STORED);
+    assertThat(fixture.ingest(kept.bytes()).outcome()).isEqualTo(IngestOutcome.ALREADY_PRESENT);
+  }
+
   private void runTogether(List<byte[]> instances) throws Exception {
     var start = new java.util.concurrent.CountDownLatch(1);
     var pool = java.util.concurrent.Executors.newFixedThreadPool(instances.size());

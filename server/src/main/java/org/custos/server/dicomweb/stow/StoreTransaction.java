@@ -7,6 +7,12 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.custos.archive.Archive;
 import org.custos.archive.StorageException;
 import org.custos.archive.StorageFullException;
@@ -15,6 +21,7 @@ import org.custos.archive.ingest.IngestReceipt;
 import org.custos.archive.ingest.IngestSource;
 import org.custos.archive.ingest.InstanceAttributes;
 import org.custos.archive.ingest.InstanceRejectedException;
+import org.custos.archive.ingest.StagedIngest;
 import org.custos.dicom.TransferSyntax;
 import org.custos.server.auth.Principal;
 import org.custos.server.dicomweb.multipart.MediaType;
@@ -44,8 +51,12 @@ final class StoreTransaction {
   private static final Logger LOG = LoggerFactory.getLogger(StoreTransaction.class);
   private static final String TRANSPORT = "stow-rs";
 
+  /** Instances of one request being made durable while the next part is read. */
+  private static final int IN_FLIGHT = 4;
+
   private final Archive archive;
   private final long maxRequestBytes;
+  private final ExecutorService finishers = newFinishers();
 
   StoreTransaction(Archive archive, long maxRequestBytes) {
     this.archive = archive;
@@ -64,14 +75,20 @@ final class StoreTransaction {
     SizeLimitedInputStream body = new SizeLimitedInputStream(ctx.req().getInputStream(), maxRequestBytes);
     MultipartReader reader = new MultipartReader(body, boundary);
     IngestSource source = new IngestSource(TRANSPORT, caller.name());
-    List<InstanceOutcome> outcomes = new ArrayList<>();
+    List<CompletableFuture<InstanceOutcome>> pending = new ArrayList<>();
+    List<InstanceOutcome> outcomes;
     try {
       Optional<Part> part;
       while ((part = reader.next()).isPresent()) {
-        outcomes.add(store(part.get(), targetStudy, source, reader));
+        limitInFlight(pending);
+        pending.add(store(part.get(), targetStudy, source, reader));
       }
+      outcomes = joinAll(pending);
     } catch (MultipartException e) {
-      throw withCount(e, outcomes);
+      throw withCount(e, joinAll(pending));
+    } catch (IOException | RuntimeException e) {
+      joinAll(pending); // the whole instances before the failure are stored before the request fails
+      throw e;
     }
     if (outcomes.isEmpty()) {
       throw new ApiException(400, "no-instances", "the multipart body holds no parts");
@@ -83,12 +100,39 @@ final class StoreTransaction {
     ctx.result(response.json());
   }
 
-  private InstanceOutcome store(Part part, Optional<String> targetStudy, IngestSource source, MultipartReader reader)
-      throws IOException {
+  private record Staged(int number, InstanceAttributes uids, StagedIngest ingest) {}
+
+  private static InstanceOutcome finish(Staged staged) {
+    int number = staged.number();
+    Optional<InstanceAttributes> uids = Optional.of(staged.uids());
+    try {
+      IngestReceipt receipt = staged.ingest().finish();
+      return new InstanceOutcome.Stored(number, staged.uids(), WarningReason.of(receipt));
+    } catch (InstanceRejectedException e) {
+      return new InstanceOutcome.Failed(number, uids, FailureReason.of(e), e.getMessage());
+    } catch (StorageFullException e) {
+      return new InstanceOutcome.Failed(number, uids, FailureReason.OUT_OF_RESOURCES, "the archive's storage is full");
+    } catch (StorageException e) {
+      LOG.warn("STOW-RS part {}: storage failed: {}", number, e.getMessage());
+      return new InstanceOutcome.Failed(number, uids, FailureReason.PROCESSING_FAILURE, "the archive's storage failed");
+    } catch (RuntimeException e) {
+      LOG.error("STOW-RS part {}: unexpected failure", number, e);
+      return new InstanceOutcome.Failed(number, uids, FailureReason.PROCESSING_FAILURE,
+          "unexpected failure while storing");
+    }
+  }
+
+  /**
+   * Reads one part to its end and stages it on this thread; the rest (blob commit, pixel seal,
+   * index) runs on a finishing thread while the next part is read, or on this one when all are
+   * busy. The future never fails: every failure is the instance's outcome.
+   */
+  private CompletableFuture<InstanceOutcome> store(Part part, Optional<String> targetStudy, IngestSource source,
+      MultipartReader reader) throws IOException {
     int number = part.number();
     Optional<InstanceOutcome.Failed> refused = checkPartType(part);
     if (refused.isPresent()) {
-      return refused.get();
+      return CompletableFuture.completedFuture(refused.get());
     }
     BufferedInputStream in = new BufferedInputStream(part.body(), 64 * 1024);
     InstanceAttributes uids;
@@ -96,32 +140,32 @@ final class StoreTransaction {
       uids = HeaderPrescan.scan(in);
     } catch (InstanceRejectedException e) {
       rethrowFramingError(reader);
-      return new InstanceOutcome.Failed(number, Optional.empty(), FailureReason.of(e), e.getMessage());
+      return failed(number, Optional.empty(), FailureReason.of(e), e.getMessage());
     } catch (IOException | RuntimeException e) {
       rethrowFramingError(reader);
       if (e instanceof IOException io && !(e.getMessage() != null && e.getMessage().contains("mark"))) {
         throw io;
       }
-      return new InstanceOutcome.Failed(number, Optional.empty(), FailureReason.CANNOT_UNDERSTAND,
+      return failed(number, Optional.empty(), FailureReason.CANNOT_UNDERSTAND,
           "the header could not be read: " + e.getClass().getSimpleName());
     }
     if (targetStudy.isPresent() && !targetStudy.get().equals(uids.studyInstanceUid())) {
-      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.STUDY_INSTANCE_UID_MISMATCH,
+      return failed(number, Optional.of(uids), FailureReason.STUDY_INSTANCE_UID_MISMATCH,
           "the instance belongs to another study than the one in the request URI");
     }
     try {
-      IngestReceipt receipt = archive.ingest(in, source);
-      return new InstanceOutcome.Stored(number, uids, WarningReason.of(receipt));
+      Staged staged = new Staged(number, uids, archive.stage(in, source));
+      return CompletableFuture.supplyAsync(() -> finish(staged), finishers);
     } catch (InstanceRejectedException e) {
       rethrowFramingError(reader);
-      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.of(e), e.getMessage());
+      return failed(number, Optional.of(uids), FailureReason.of(e), e.getMessage());
     } catch (StorageFullException e) {
-      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.OUT_OF_RESOURCES,
+      return failed(number, Optional.of(uids), FailureReason.OUT_OF_RESOURCES,
           "the archive's storage is full");
     } catch (StorageException e) {
       rethrowFramingError(reader);
       LOG.warn("STOW-RS part {}: storage failed: {}", number, e.getMessage());
-      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.PROCESSING_FAILURE,
+      return failed(number, Optional.of(uids), FailureReason.PROCESSING_FAILURE,
           "the archive's storage failed");
     } catch (RuntimeException e) {
       rethrowFramingError(reader);
@@ -129,9 +173,40 @@ final class StoreTransaction {
         throw new IOException("the request body could not be read", e);
       }
       LOG.error("STOW-RS part {}: unexpected failure", number, e);
-      return new InstanceOutcome.Failed(number, Optional.of(uids), FailureReason.PROCESSING_FAILURE,
+      return failed(number, Optional.of(uids), FailureReason.PROCESSING_FAILURE,
           "unexpected failure while storing");
     }
+  }
+
+  private static CompletableFuture<InstanceOutcome> failed(int number, Optional<InstanceAttributes> uids,
+      FailureReason reason, String detail) {
+    return CompletableFuture.completedFuture(new InstanceOutcome.Failed(number, uids, reason, detail));
+  }
+
+  /** At most {@value #IN_FLIGHT} instances of a request are being finished: waits for the oldest. */
+  private static void limitInFlight(List<CompletableFuture<InstanceOutcome>> pending) {
+    long running = pending.stream().filter(f -> !f.isDone()).count();
+    if (running >= IN_FLIGHT) {
+      pending.stream().filter(f -> !f.isDone()).findFirst().ifPresent(CompletableFuture::join);
+    }
+  }
+
+  private static List<InstanceOutcome> joinAll(List<CompletableFuture<InstanceOutcome>> pending) {
+    return pending.stream().map(CompletableFuture::join).toList();
+  }
+
+  /** Daemon threads that finish staged instances; when all are busy the request's thread does it. */
+  private static ExecutorService newFinishers() {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "stow-finish-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /**

@@ -3,10 +3,10 @@
 # machine in one run, fed the same files: STOW-RS ingest (1 and 4 clients x 1 and 10 instances per
 # request), WADO-RS retrieval (1 and 4 clients, p50/p99 per instance) and QIDO-RS study searches
 # (p50/p99) at STUDIES studies; Markdown tables with the ratio Custos / Orthanc. Not a test, not in
-# CI. Full size (5,000 instances, 10,000 studies) takes about half an hour on 2 cores and ~7 GB of
-# disk under bench/target/orthanc, which is deleted after a successful run (KEEP_WORK=1 keeps it).
+# CI. Full size (5,000 instances, 10,000 studies) takes 11-13 minutes on 2 cores and ~7 GB of disk
+# under bench/target/orthanc, which is deleted after a successful run (KEEP_WORK=1 keeps it).
 # Usage: bench/orthanc.sh [--quick] [INSTANCES [STUDIES [RETRIEVALS [QUERIES [REFERENCE]]]]]
-#   defaults 5000 10000 5000 200 1000; --quick is 200 400 200 30 40 (a smoke run, ~3 minutes).
+#   defaults 5000 10000 5000 200 1000; --quick is 200 400 200 30 40 (a smoke run, ~1 minute).
 #   SKIP_BUILD=1 reuses the jars; ORTHANC and ORTHANC_DICOMWEB name other Orthanc files;
 #   CUSTOS_SERVER_JAVA_OPTS adds JVM options to the Custos server (e.g. a JFR recording).
 set -euo pipefail

@@ -12,7 +12,7 @@ WORK=${CUSTOS_BENCH_WORK:-$ROOT/bench/target/stow}
 COUNT=${1:-2000}
 TEMPLATE=${2:-$CORPUS/valid/pydicom/CT_small.dcm}
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-  mvn -q -B package -pl server,bench -am -Dmaven.test.skip=true
+  mvn -o -q -B package -pl server,bench -am -Dmaven.test.skip=true
 fi
 mkdir -p "$WORK"
 java -Xmx2g -cp bench/target/benchmarks.jar org.custos.bench.stow.StowBench server/target/custos.jar "$WORK" "$TEMPLATE" "$COUNT"

@@ -1,21 +1,24 @@
 package org.custos.bench.archive;
 
+import static org.custos.bench.corpus.Relabeller.put;
+import static org.custos.bench.corpus.Relabeller.uid;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.custos.bench.corpus.Relabeller;
 import org.custos.dicom.DataSet;
 import org.custos.dicom.DicomElement;
 import org.custos.dicom.DicomException;
 import org.custos.dicom.DicomFile;
 import org.custos.dicom.DicomReader;
 import org.custos.dicom.DicomWriter;
-import org.custos.dicom.FileBulkDataSource;
 import org.custos.dicom.FileMeta;
 import org.custos.dicom.ReadOptions;
 import org.custos.dicom.Tag;
@@ -60,18 +63,12 @@ final class ArchiveInputs {
 
   private static boolean relabel(Path source, Path target) throws IOException {
     try {
-      DicomFile parsed = DicomReader.read(source, ReadOptions.DEFAULT);
-      if (parsed.fileMeta().isEmpty() || parsed.transferSyntax().deflated()
-          || parsed.dataSet().getString(Tags.SOPInstanceUID).isEmpty()) {
+      Relabeller relabeller = Relabeller.of(source);
+      if (relabeller.transferSyntax().deflated()) {
         return false;
       }
-      String sop = uid();
-      DataSet dataSet = put(put(put(parsed.dataSet(), Tags.SOPInstanceUID, Vr.UI, sop), Tags.StudyInstanceUID, Vr.UI,
-          uid()), Tags.SeriesInstanceUID, Vr.UI, uid());
-      FileMeta meta = new FileMeta(parsed.fileMeta().get().preamble(),
-          put(parsed.fileMeta().get().elements(), Tags.MediaStorageSOPInstanceUID, Vr.UI, sop), parsed.transferSyntax());
       try (OutputStream out = Files.newOutputStream(target)) {
-        DicomWriter.writeFile(out, meta, dataSet, parsed.transferSyntax(), FileBulkDataSource.of(source, parsed));
+        relabeller.write(out, Map.of());
       }
       return true;
     } catch (DicomException e) {
@@ -115,17 +112,5 @@ final class ArchiveInputs {
       }
     }
     return written;
-  }
-
-  static String uid() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return "2.25." + new BigInteger(1, bytes);
-  }
-
-  /** Replaces a text element. */
-  static DataSet put(DataSet dataSet, int tag, Vr vr, String value) {
-    DataSet one = DataSet.builder().addText(tag, vr, value).build();
-    return dataSet.toBuilder().put(one.get(tag).orElseThrow()).build();
   }
 }

@@ -81,12 +81,16 @@ public final class Ingestor {
       byte[] uidToken = context.keys().token(BlindIndexDomain.SOP_INSTANCE_UID, header.sopInstanceUid());
       boolean patientKnown = context.index().read(sess -> sess.patientByIdentity(identityToken)).isPresent();
       StripedLocks.Held held = patientKnown ? locks.lock(uidToken, uidToken) : locks.lock(identityToken, uidToken);
+      boolean staged = false;
       try {
-        return new StagedIngest(stageLocked(buffered, gated.zeroed(), header, identityToken, uidToken, !patientKnown,
-            source), held);
-      } catch (RuntimeException | Error e) {
-        held.close();
-        throw e;
+        StagedIngest result = new StagedIngest(stageLocked(buffered, gated.zeroed(), header, identityToken, uidToken,
+            !patientKnown, source), held);
+        staged = true;
+        return result;
+      } finally {
+        if (!staged) {
+          held.close(); // whatever failed (I/O included), the locks go with it
+        }
       }
     } catch (SinkFailure e) {
       throw StorageErrors.of("writing the blob", e.getCause());

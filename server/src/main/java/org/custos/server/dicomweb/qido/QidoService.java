@@ -34,8 +34,9 @@ import org.custos.server.dicomweb.NotAcceptableException;
  * QIDO-RS, transport-free (PS3.18 10.6): a level, a path scope, the query parameters and who asks
  * in; DICOM JSON out. One index read transaction per search; see {@link Search} for how candidates
  * are found and {@link Candidate} for what is opened. Every study whose attributes a response
- * shows is recorded with {@link Archive#recordRead} ({@link ReadAction#SEARCH}) before the
- * response is handed back; if recording fails, the exception propagates and nothing is returned.
+ * shows is recorded with {@link Archive#recordReads} ({@link ReadAction#SEARCH}, all in one
+ * transaction) before the response is handed back; if recording fails, the exception propagates
+ * and nothing is returned.
  *
  * <p>Errors: {@link InvalidRequestException} (400, names the parameter) for a malformed or
  * unsupported parameter; an unknown path UID is not an error but an empty result. Thread-safe.
@@ -134,9 +135,8 @@ public final class QidoService {
       warnings.add(service + "The number of results exceeded the maximum supported by the server ("
           + maxResults + "). Additional results can be requested with offset.");
     }
-    for (String studyUid : page.studyUids()) {
-      archive.recordRead(access, ReadAction.SEARCH, studyUid);
-    }
+    // One transaction for the page (one commit, not one per study shown).
+    archive.recordReads(access, ReadAction.SEARCH, page.studyUids());
     try {
       return new QidoResponse(JSON.writeValueAsBytes(page.results()), page.results().size(), warnings);
     } catch (JsonProcessingException e) {

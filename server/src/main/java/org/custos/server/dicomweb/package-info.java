@@ -8,7 +8,8 @@
  *
  * <p>What must not live here: a web framework (Javalin wiring is the server's routes), SQL or
  * crypto (go through {@code org.custos.archive.query}), and logging of anything a response
- * carries. Every read of patient data calls {@code Archive.recordRead} once per request and
- * study before the first byte of data is handed out.
+ * carries. Every read of patient data is recorded ({@code Archive.recordRead}, or {@code
+ * recordReads} for a search page) once per request and study before the first byte of data is
+ * handed out.
  */
 package org.custos.server.dicomweb;

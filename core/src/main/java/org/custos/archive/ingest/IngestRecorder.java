@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.custos.archive.ArchiveContext;
+import org.custos.archive.IndexConflictException;
 import org.custos.archive.StorageException;
 import org.custos.archive.blob.BlobId;
 import org.custos.archive.index.ArchiveEvent;
@@ -47,8 +48,28 @@ final class IngestRecorder {
     this.context = context;
   }
 
+  /** Attempts at a recording that lost a unique-key race to a concurrent writer (see {@link #record}). */
+  private static final int CONFLICT_ATTEMPTS = 3;
+
+  /**
+   * Records the instance; when a concurrent writer committed the same study or series first (parts
+   * of one STOW-RS request finished in parallel on PostgreSQL, or another node), the transaction
+   * is run again and finds the other writer's rows.
+   */
   IngestReceipt record(Stored stored) {
     byte[] metadataJson = InstanceMetadata.json(stored.parsed().dataSet());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return recordOnce(stored, metadataJson);
+      } catch (IndexConflictException e) {
+        if (attempt == CONFLICT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private IngestReceipt recordOnce(Stored stored, byte[] metadataJson) {
     return context.index().write(session -> {
       Instant now = context.clock().instant();
       List<String> warnings = new ArrayList<>(stored.warnings());
@@ -98,6 +119,12 @@ final class IngestRecorder {
     Optional<PatientRow> existing = session.patientByIdentity(stored.identityToken());
     if (existing.isPresent()) {
       PatientRow row = existing.get();
+      if (!row.patientId().equals(stored.key().id())) {
+        // Encrypted under another key than the patient's row now has: the patient was shredded and
+        // created again meanwhile, or another node created it first. Stored so, it could not be read.
+        throw new StorageException("the patient changed while the instance was stored (shredded or created "
+            + "concurrently?); send it again");
+      }
       PatientKey key = context.keys().patientKey(row);
       Map<String, String> phi = FieldSealer.openMap(key, "patients", row.patientId(), "phi", row.phiSealed().orElseThrow());
       PatientIdentity first = new PatientIdentity(phi.getOrDefault("id", ""), phi.getOrDefault("issuer", ""),

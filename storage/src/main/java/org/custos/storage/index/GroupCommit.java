@@ -65,7 +65,7 @@ final class GroupCommit {
         return attempt.result();
       }
       if (outcome.failure() != null) {
-        throw SqlDialect.SQLITE.failure("commit", outcome.failure());
+        throw commitFailure(outcome.failure());
       }
       // The group's transaction was rolled back by SQLite before its commit: run again.
     }
@@ -108,12 +108,17 @@ final class GroupCommit {
       commit(group);
       Group.Outcome outcome = group.await();
       if (outcome.failure() != null) {
-        throw SqlDialect.SQLITE.failure("commit", outcome.failure());
+        throw commitFailure(outcome.failure());
       }
       return new Attempt<>(result, null);
     } finally {
       lock.unlock();
     }
+  }
+
+  private static StorageException commitFailure(Throwable failure) {
+    return failure instanceof SQLException e ? SqlDialect.SQLITE.failure("commit", e)
+        : new StorageException("index commit failed (" + failure.getClass().getSimpleName() + ")", failure);
   }
 
   /** Whether to leave the transaction open for a writer already waiting for the connection. */
@@ -154,33 +159,40 @@ final class GroupCommit {
     try {
       execute(connection, "ROLLBACK TO " + SAVEPOINT);
       execute(connection, "RELEASE " + SAVEPOINT);
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
       cause.addSuppressed(e);
       abort(group);
     }
   }
 
+  /** Ends the group either way: its writers are always told, whatever COMMIT throws. */
   private void commit(Group group) {
     open = null;
     try {
       SqlDialect.SQLITE.commit(writer.connection());
       group.finish(new Group.Outcome(true, null));
-    } catch (SQLException e) {
+    } catch (Throwable e) {
       rollbackQuietly(e);
       group.finish(new Group.Outcome(false, e));
+      if (e instanceof Error error) {
+        throw error;
+      }
     }
   }
 
   private void abort(Group group) {
     open = null;
-    rollbackQuietly(null);
-    group.finish(new Group.Outcome(false, null));
+    try {
+      rollbackQuietly(null);
+    } finally {
+      group.finish(new Group.Outcome(false, null));
+    }
   }
 
   private void rollbackQuietly(Throwable cause) {
     try {
       SqlDialect.SQLITE.rollback(writer.connection());
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
       // Fails harmlessly when SQLite already rolled back on its own.
       if (cause != null) {
         cause.addSuppressed(e);
@@ -199,7 +211,7 @@ final class GroupCommit {
   /** The writers of one transaction, and how it ended. */
   private static final class Group {
     /** A failure is the COMMIT's; each writer raises its own exception from it, of the right kind (disk full...). */
-    record Outcome(boolean committed, SQLException failure) {}
+    record Outcome(boolean committed, Throwable failure) {}
 
     final long openedNanos;
     int writers;

@@ -3,6 +3,7 @@ package org.custos.storage.index;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.custos.archive.IndexConflictException;
 import org.custos.archive.StorageException;
 import org.custos.archive.StorageFullException;
 import org.sqlite.SQLiteErrorCode;
@@ -44,6 +45,12 @@ enum SqlDialect {
     }
 
     @Override
+    boolean isUniqueConflict(SQLException e) {
+      return e instanceof SQLiteException s && (s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+          || s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+    }
+
+    @Override
     String code(SQLException e) {
       // SQLite has no SQLState; its result code names the kind of failure, never a value.
       return e instanceof SQLiteException s
@@ -76,6 +83,11 @@ enum SqlDialect {
     boolean isStorageFull(SQLException e) {
       return "53100".equals(e.getSQLState()); // disk_full, PostgreSQL Appendix A
     }
+
+    @Override
+    boolean isUniqueConflict(SQLException e) {
+      return "23505".equals(e.getSQLState()); // unique_violation, PostgreSQL Appendix A
+    }
   };
 
   private final String migrations;
@@ -97,6 +109,9 @@ enum SqlDialect {
 
   abstract boolean isStorageFull(SQLException e);
 
+  /** A unique key a concurrent writer committed first. */
+  abstract boolean isUniqueConflict(SQLException e);
+
   /** What kind of failure, for messages: the SQLState or the vendor's code name. */
   String code(SQLException e) {
     return "SQLState " + e.getSQLState();
@@ -111,6 +126,9 @@ enum SqlDialect {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s && isStorageFull(s)) {
         return new StorageFullException("index " + operation + " failed: storage full", e);
+      }
+      if (t instanceof SQLException s && isUniqueConflict(s)) {
+        return new IndexConflictException(message + ": a concurrent writer stored the same key first", e);
       }
     }
     return new StorageException(message, e);

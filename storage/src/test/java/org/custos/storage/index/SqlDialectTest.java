@@ -54,12 +54,27 @@ final class SqlDialectTest {
   }
 
   @Test
-  void postgresUniqueViolation_isAPlainStorageException() {
+  void postgresUniqueViolation_isAConflictToRunAgain_namingNoValue() {
     StorageException mapped =
-        SqlDialect.POSTGRESQL.failure("insertStudy", new SQLException("duplicate key", "23505"));
+        SqlDialect.POSTGRESQL.failure("insertStudy", new SQLException("duplicate key (uid)=(1.2.3)", "23505"));
     assertThat(mapped)
-        .isNotInstanceOf(StorageFullException.class)
-        .hasMessage("index insertStudy failed (SQLState 23505)");
+        .isInstanceOf(org.custos.archive.IndexConflictException.class)
+        .hasMessage("index insertStudy failed (SQLState 23505): a concurrent writer stored the same key first");
+    assertThat(SqlDialect.POSTGRESQL.failure("insertStudy", new SQLException("other", "23503")))
+        .isNotInstanceOf(org.custos.archive.IndexConflictException.class);
+  }
+
+  @Test
+  void sqliteUniqueViolation_fromARealDatabase_isAConflict() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("unique.db"));
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (k TEXT UNIQUE)");
+      s.execute("INSERT INTO t VALUES ('a')");
+      SQLException duplicate = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> s.execute("INSERT INTO t VALUES ('a')"));
+      assertThat(SqlDialect.SQLITE.failure("insert", duplicate))
+          .isInstanceOf(org.custos.archive.IndexConflictException.class);
+    }
   }
 
   /** Provokes SQLITE_FULL for real: a database capped at a few pages, filled past the cap. */

@@ -86,8 +86,8 @@ final class StoreTransaction {
       outcomes = joinAll(pending);
     } catch (MultipartException e) {
       throw withCount(e, joinAll(pending));
-    } catch (IOException | RuntimeException e) {
-      joinAll(pending); // the whole instances before the failure are stored before the request fails
+    } catch (IOException | RuntimeException | Error e) {
+      awaitAll(pending); // the whole instances before the failure are stored before the request fails
       throw e;
     }
     if (outcomes.isEmpty()) {
@@ -191,8 +191,15 @@ final class StoreTransaction {
     }
   }
 
+  /** Every outcome, in part order, once all parts are done (a part failing with an Error fails the request). */
   private static List<InstanceOutcome> joinAll(List<CompletableFuture<InstanceOutcome>> pending) {
+    awaitAll(pending);
     return pending.stream().map(CompletableFuture::join).toList();
+  }
+
+  /** Waits until every part is stored or failed, whatever any of them threw. */
+  private static void awaitAll(List<CompletableFuture<InstanceOutcome>> pending) {
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
   }
 
   /** Daemon threads that finish staged instances; when all are busy the request's thread does it. */

@@ -105,7 +105,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     }
     Path absolute = instanceHome.toAbsolutePath();
     out.println("Instance folder: " + absolute + " (blobs and index hold ciphertext only)");
-    out.println("Serving DICOMweb (STOW-RS today; search and retrieve arrive next):");
+    out.println("Serving DICOMweb (STOW-RS, QIDO-RS, WADO-RS, WADO-URI) and the public log (/log/v1/):");
     ServerRun.printListening(out, server);
     server.httpUrl().ifPresent(url -> out.println("  (plain HTTP is on because the demo listens on loopback only)"));
     out.println("  API key        " + key.token());

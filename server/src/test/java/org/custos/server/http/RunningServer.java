@@ -90,7 +90,7 @@ final class RunningServer implements AutoCloseable {
     reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
-      String output = String.join("\n", lines);
+      String output = joined(lines);
       if (output.contains("Serving.")) {
         Matcher https = HTTPS.matcher(output);
         Matcher http = HTTP.matcher(output);
@@ -106,7 +106,14 @@ final class RunningServer implements AutoCloseable {
       Thread.sleep(50);
     }
     process.destroyForcibly();
-    throw new IllegalStateException("custos serve did not start within 60 s: " + String.join("\n", lines));
+    throw new IllegalStateException("custos serve did not start within 60 s: " + joined(lines));
+  }
+
+  /** The output so far; the reader thread appends meanwhile, so iterate under the list's lock. */
+  private static String joined(List<String> lines) {
+    synchronized (lines) {
+      return String.join("\n", lines);
+    }
   }
 
   /** An HTTP/1.1 client that trusts only this server's certificate. */
@@ -180,9 +187,7 @@ final class RunningServer implements AutoCloseable {
   }
 
   String output() {
-    synchronized (lines) {
-      return String.join("\n", lines);
-    }
+    return joined(lines);
   }
 
   @Override

@@ -37,8 +37,7 @@ class DicomWebRefusalsIT {
     reader = server.apiKey(Set.of("dicom.read"), Optional.empty());
     writer = server.apiKey(Set.of("dicom.write"), Optional.empty());
     stored = Corpus.fresh();
-    HttpResponse<String> response = Stow.post(server.client, server.url("/dicom-web/studies"), writer,
-        Stow.body(stored.bytes()));
+    HttpResponse<String> response = server.stow(writer, Stow.body(stored.bytes()));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     instance = "/dicom-web/studies/" + stored.study() + "/series/" + stored.series() + "/instances/" + stored.sop();
     unknown = Corpus.uid();

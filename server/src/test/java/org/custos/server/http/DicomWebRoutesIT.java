@@ -58,8 +58,7 @@ class DicomWebRoutesIT {
     study = Corpus.uid();
     stored.add(Corpus.fresh(study));
     stored.add(Corpus.fresh(study));
-    HttpResponse<String> response = Stow.post(server.client, server.url("/dicom-web/studies"), writer,
-        Stow.body(stored.get(0).bytes(), stored.get(1).bytes()));
+    HttpResponse<String> response = server.stow(writer, Stow.body(stored.get(0).bytes(), stored.get(1).bytes()));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
@@ -228,8 +227,7 @@ class DicomWebRoutesIT {
   void integrityFailureMidBody_abortsTheConnection_insteadOfEndingTheMultipart() throws Exception {
     Path file = Corpus.file("valid/nibabel/siemens_dwi_1000.dcm"); // 1.7 MB: two 1 MiB blob segments
     Set<Path> before = blobs();
-    HttpResponse<String> stow = Stow.post(server.client, server.url("/dicom-web/studies"), writer,
-        Stow.body(Corpus.bytes(file)));
+    HttpResponse<String> stow = server.stow(writer, Stow.body(Corpus.bytes(file)));
     assertThat(stow.statusCode()).as(stow.body()).isIn(200, 202); // 202: stored with a warning
     List<Path> added = blobs().stream().filter(p -> !before.contains(p)).toList();
     assertThat(added).isNotEmpty();

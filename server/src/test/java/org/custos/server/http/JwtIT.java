@@ -36,7 +36,7 @@ class JwtIT {
   }
 
   static HttpResponse<String> stow(String token) throws Exception {
-    return Stow.post(server.client, server.url("/dicom-web/studies"), token, Stow.body(Corpus.fresh().bytes()));
+    return server.stow(token, Stow.body(Corpus.fresh().bytes()));
   }
 
   @Test

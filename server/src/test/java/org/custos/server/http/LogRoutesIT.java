@@ -204,8 +204,7 @@ class LogRoutesIT {
     List<String> sops = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Corpus.Fresh fresh = Corpus.fresh();
-      HttpResponse<String> response = Stow.post(server.client, server.url("/dicom-web/studies"), writer,
-          Stow.body(fresh.bytes()));
+      HttpResponse<String> response = server.stow(writer, Stow.body(fresh.bytes()));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       sops.add(fresh.sop());
     }

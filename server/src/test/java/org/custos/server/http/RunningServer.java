@@ -137,6 +137,11 @@ final class RunningServer implements AutoCloseable {
     return https.resolve(path);
   }
 
+  /** STOW-RS of a multipart body to {@code /dicom-web/studies} with this bearer credential. */
+  java.net.http.HttpResponse<String> stow(String credential, byte[] body) throws IOException, InterruptedException {
+    return Stow.post(client, url("/dicom-web/studies"), credential, body);
+  }
+
   /** A key created beside the running server, as `custos apikey create` does. */
   String apiKey(Set<String> scopes, Optional<Duration> validity) {
     try (CustosInstance instance = CustosInstance.openShared(home, Map.of())) {

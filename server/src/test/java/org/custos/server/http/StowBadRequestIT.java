@@ -56,7 +56,7 @@ class StowBadRequestIT {
   }
 
   static HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
-    return Stow.post(server.client, server.url("/dicom-web/studies"), writer, body);
+    return server.stow(writer, body);
   }
 
   static int health() throws IOException, InterruptedException {

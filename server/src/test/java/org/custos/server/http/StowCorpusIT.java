@@ -136,7 +136,7 @@ class StowCorpusIT {
   }
 
   static HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
-    return Stow.post(server.client, server.url("/dicom-web/studies"), writer, body);
+    return server.stow(writer, body);
   }
 
   static HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {

@@ -62,7 +62,7 @@ class WadoAcceptIT {
     rle = Corpus.fresh("valid/pydicom/MR_small_RLE.dcm", study);
     jpegLs = Corpus.fresh("valid/pydicom/MR_small_jpeg_ls_lossless.dcm", study);
     jpeg = Corpus.fresh("valid/pydicom/SC_rgb_jpeg_dcmtk.dcm", Corpus.uid()); // another patient: another study
-    HttpResponse<String> response = Stow.post(server.client, server.url("/dicom-web/studies"), writer,
+    HttpResponse<String> response = server.stow(writer,
         Stow.body(explicit.bytes(), implicit.bytes(), bigEndian.bytes(), rle.bytes(), jpegLs.bytes(), jpeg.bytes()));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }

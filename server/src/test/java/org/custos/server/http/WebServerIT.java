@@ -51,7 +51,7 @@ class WebServerIT {
   }
 
   HttpResponse<String> stow(String token) throws IOException, InterruptedException {
-    return Stow.post(server.client, server.url("/dicom-web/studies"), token, Stow.body(Corpus.fresh().bytes()));
+    return server.stow(token, Stow.body(Corpus.fresh().bytes()));
   }
 
   @Test
